@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { DatabaseModule, validateEnv } from '#domain';
+import { ApiKeysModule } from './api-keys/api-keys.module.js';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { ApiEnv } from './config/api-env.js';
+import { DepartmentsModule } from './departments/departments.module.js';
+import { HealthModule } from './health/health.module.js';
+import { LoggingModule } from './logging/logging.module.js';
+import { RedisModule } from './redis/redis.module.js';
+
+@Module({
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, cache: true, validate: validateEnv(ApiEnv) }),
+    LoggingModule,
+    DatabaseModule.forRoot('cpt-api'),
+    RedisModule,
+    AuthModule,
+    AuditModule,
+    HealthModule,
+    ApiKeysModule,
+    DepartmentsModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,29 @@
+import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import type { ErrorDetail } from '#domain';
+
+/** Flattens class-validator's tree into `{ field: 'contract.number', message }` entries. */
+export function validationDetails(errors: ValidationError[], parent = ''): ErrorDetail[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({
+      field,
+      message: message.replace(/^property (\S+) should not exist$/, '$1 is not an allowed field'),
+    }));
+    return [...own, ...validationDetails(error.children ?? [], field)];
+  });
+}
+
+export class InvalidInputException extends BadRequestException {
+  constructor(readonly details: ErrorDetail[]) {
+    super(details.map((detail) => detail.message).join('; ') || 'Invalid input');
+  }
+}
+
+/** Rejects unknown fields, converts query strings to the DTO's types, and reports every bad field. */
+export const validationPipe = new ValidationPipe({
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  transform: true,
+  validationError: { target: false, value: false },
+  exceptionFactory: (errors) => new InvalidInputException(validationDetails(errors)),
+});

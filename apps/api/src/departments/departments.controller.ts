@@ -1,0 +1,52 @@
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '#domain';
+import { CurrentActor, CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
+import type { Principal } from '../auth/principal.js';
+import { departmentScope } from '../auth/scope.js';
+import { PaginationQuery, toPage, type Page } from '../common/pagination.js';
+import { UuidParam } from '../common/uuid-param.js';
+import { DepartmentsService } from './departments.service.js';
+import { CreateDepartmentDto } from './dto/create-department.dto.js';
+import { toDepartmentResponse, type DepartmentResponse } from './dto/department.response.js';
+import { UpdateDepartmentDto } from './dto/update-department.dto.js';
+
+@ApiTags('departments')
+@ApiBearerAuth()
+@Controller('departments')
+export class DepartmentsController {
+  constructor(private readonly departments: DepartmentsService) {}
+
+  @Post()
+  @Roles('procurement_officer')
+  async create(@Body() dto: CreateDepartmentDto, @CurrentActor() actor: Actor): Promise<DepartmentResponse> {
+    return toDepartmentResponse(await this.departments.create(dto, actor));
+  }
+
+  /** Department heads see their own departments; everyone else sees the whole directory. */
+  @Get()
+  @Roles('procurement_officer', 'department_head', 'vendor')
+  async list(
+    @Query() query: PaginationQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Page<DepartmentResponse>> {
+    const [departments, total] = await this.departments.list(query, departmentScope(principal));
+    return toPage(departments, total, query, toDepartmentResponse);
+  }
+
+  @Get(':id')
+  @Roles('procurement_officer', 'department_head', 'vendor')
+  async get(@UuidParam() id: string, @CurrentPrincipal() principal: Principal): Promise<DepartmentResponse> {
+    return toDepartmentResponse(await this.departments.get(id, departmentScope(principal)));
+  }
+
+  @Patch(':id')
+  @Roles('procurement_officer')
+  async update(
+    @UuidParam() id: string,
+    @Body() dto: UpdateDepartmentDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<DepartmentResponse> {
+    return toDepartmentResponse(await this.departments.update(id, dto, actor));
+  }
+}

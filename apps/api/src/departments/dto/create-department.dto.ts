@@ -1,0 +1,20 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEmail, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+
+export class CreateDepartmentDto {
+  @ApiProperty({ example: 'Public Works' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ example: 'PW', description: 'Short unique code: letters, digits, "-" or "_"' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'code must be 1-32 letters, digits, "-" or "_"' })
+  code!: string;
+
+  @ApiProperty({ example: 'head.publicworks@city.example' })
+  @IsEmail({}, { message: 'headEmail must be an email address' })
+  @MaxLength(254)
+  headEmail!: string;
+}

@@ -1,0 +1,19 @@
+import type { Department } from '#domain';
+
+export type DepartmentResponse = {
+  id: string;
+  name: string;
+  code: string;
+  headEmail: string;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export const toDepartmentResponse = (department: Department): DepartmentResponse => ({
+  id: department.id,
+  name: department.name,
+  code: department.code,
+  headEmail: department.headEmail,
+  createdAt: department.createdAt,
+  updatedAt: department.updatedAt,
+});

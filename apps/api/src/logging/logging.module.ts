@@ -1,0 +1,37 @@
+import type { IncomingMessage } from 'node:http';
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { logOptions } from '#domain';
+import { LoggerModule } from 'nestjs-pino';
+import type { ApiEnv } from '../config/api-env.js';
+
+// Middie hands middleware a URL relative to the mount point; the original is what was asked for.
+const pathOf = (request: IncomingMessage): string =>
+  (request as { originalUrl?: string }).originalUrl ?? request.url ?? '';
+
+@Module({
+  imports: [
+    LoggerModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<ApiEnv, true>) => ({
+        pinoHttp: {
+          ...logOptions('api', config.get('LOG_LEVEL')),
+          // The request id comes from Fastify (see createFastifyAdapter), which sets it on the request first.
+          customLogLevel: (_request, response, error) =>
+            error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
+          // Health probes arrive every few seconds; logging them buries everything else.
+          autoLogging: { ignore: (request) => pathOf(request).startsWith('/health') },
+          serializers: {
+            req: (request: { id: string; method: string; url: string }) => ({
+              id: request.id,
+              method: request.method,
+              url: request.url,
+            }),
+            res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+          },
+        },
+      }),
+    }),
+  ],
+})
+export class LoggingModule {}

@@ -1,0 +1,30 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import { loadEnv } from '#domain';
+import { httpClient, type HttpClient } from '#domain/testing';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../src/app.module.js';
+import { ApiEnv } from '../../src/config/api-env.js';
+import { configureApp, createFastifyAdapter } from '../../src/configure-app.js';
+
+export type TestApp = {
+  app: NestFastifyApplication;
+  url: string;
+  http: HttpClient;
+  dataSource: DataSource;
+  close(): Promise<void>;
+};
+
+/**
+ * The real AppModule, configured exactly as main.ts does, listening on a free port: tests speak HTTP to it.
+ * `overrides` adjust the HTTP edge's settings (limits) for one test file.
+ */
+export async function createTestApp(overrides: Partial<ApiEnv> = {}): Promise<TestApp> {
+  const env = Object.assign(loadEnv(ApiEnv), overrides);
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(env), { bufferLogs: true });
+  await configureApp(app, env);
+  await app.listen(0, '127.0.0.1');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  return { app, url, http: httpClient(url), dataSource: app.get(DataSource), close: () => app.close() };
+}

@@ -1,0 +1,41 @@
+import { IsEmail, IsInt, IsISO4217CurrencyCode, IsTimeZone, Matches, Max, Min } from 'class-validator';
+import { IsCronPattern, IsServiceUrl } from './env-validators.js';
+import { InfraEnv } from './infra-env.js';
+
+/** Every variable of DESIGN §5. Both apps validate all of them, so a bad value is caught by whichever starts. */
+export class AppEnv extends InfraEnv {
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT: number = 3000;
+
+  @IsServiceUrl(['smtp', 'smtps'])
+  SMTP_URL: string = 'smtp://127.0.0.1:1025';
+
+  @IsEmail(
+    { allow_display_name: true, require_tld: false },
+    { message: 'MAIL_FROM must be an address such as "Office <office@city.example>"' },
+  )
+  MAIL_FROM: string = 'Procurement Office <procurement@city.example>';
+
+  @IsTimeZone({ message: 'CITY_TIMEZONE must be an IANA time zone such as America/New_York' })
+  CITY_TIMEZONE: string = 'America/New_York';
+
+  @IsCronPattern()
+  EVALUATION_CRON: string = '0 6 * * *';
+
+  @IsServiceUrl(['http', 'https'])
+  PUBLIC_BASE_URL: string = 'http://localhost:3000';
+
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  NOTIFY_WITHIN_DAYS: number = 45;
+
+  /** OCDS prefixes are `ocds-` and six letters or digits, registered with the Open Contracting Partnership. */
+  @Matches(/^ocds-[a-z0-9]{6}$/, { message: 'OCDS_PREFIX must look like ocds-abc123' })
+  OCDS_PREFIX: string = 'ocds-cpt000';
+
+  @IsISO4217CurrencyCode({ message: 'CURRENCY must be an ISO 4217 code such as USD' })
+  CURRENCY: string = 'USD';
+}

@@ -1,0 +1,6 @@
+// Test helpers, imported by specs as '#domain/testing'; never by application code.
+export * from './app-process.js';
+export * from './factories.js';
+export * from './http-client.js';
+export * from './reset-database.js';
+export * from './throwaway-services.js';
