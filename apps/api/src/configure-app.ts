@@ -39,12 +39,12 @@ export async function configureApp(app: NestFastifyApplication, env: ApiEnv): Pr
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new ErrorResponseFilter());
   app.enableShutdownHooks();
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', async (request, reply) => {
-      void reply.header('x-request-id', request.id);
-    });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  // The API speaks JSON; routes that take other media types register their own parsers.
+  fastify.removeContentTypeParser('text/plain');
 
   await app.register(helmet, {
     contentSecurityPolicy: {
