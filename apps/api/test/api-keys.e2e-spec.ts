@@ -21,9 +21,18 @@ describe('API keys', () => {
   const countKeys = async () => Number((await testApp.dataSource.query('SELECT count(*) AS n FROM api_keys'))[0].n);
 
   it('should create a key whose token works once shown, and never store or show the token again', async () => {
-    const created = await testApp.http.post('/api/v1/api-keys', { token: admin, body: { name: 'Officer', role: 'procurement_officer' } });
+    const created = await testApp.http.post('/api/v1/api-keys', {
+      token: admin,
+      body: { name: 'Officer', role: 'procurement_officer' },
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ name: 'Officer', role: 'procurement_officer', departmentIds: [], vendorId: null, revokedAt: null });
+    expect(created.body).toMatchObject({
+      name: 'Officer',
+      role: 'procurement_officer',
+      departmentIds: [],
+      vendorId: null,
+      revokedAt: null,
+    });
     const { token, tokenPrefix, id } = created.body;
     expect(token.startsWith(tokenPrefix)).toBe(true);
 
@@ -54,7 +63,10 @@ describe('API keys', () => {
   });
 
   it('should stop a revoked key at once', async () => {
-    const created = await testApp.http.post('/api/v1/api-keys', { token: admin, body: { name: 'Temp', role: 'procurement_officer' } });
+    const created = await testApp.http.post('/api/v1/api-keys', {
+      token: admin,
+      body: { name: 'Temp', role: 'procurement_officer' },
+    });
     expect((await testApp.http.get('/api/v1/departments', { token: created.body.token })).status).toBe(200);
 
     const revoked = await testApp.http.delete(`/api/v1/api-keys/${created.body.id}`, { token: admin });
@@ -71,7 +83,9 @@ describe('API keys', () => {
   });
 
   it('should answer 404 when revoking a key that does not exist', async () => {
-    const response = await testApp.http.delete('/api/v1/api-keys/00000000-0000-4000-8000-000000000000', { token: admin });
+    const response = await testApp.http.delete('/api/v1/api-keys/00000000-0000-4000-8000-000000000000', {
+      token: admin,
+    });
     expect(response.status).toBe(404);
   });
 
@@ -79,10 +93,26 @@ describe('API keys', () => {
     ['a role that does not exist', { name: 'x', role: 'mayor' }, 'role'],
     ['a department head without departments', { name: 'x', role: 'department_head' }, 'departmentIds'],
     ['a vendor key without a vendor', { name: 'x', role: 'vendor' }, 'vendorId'],
-    ['an officer key with a vendor', { name: 'x', role: 'procurement_officer', vendorId: '00000000-0000-4000-8000-000000000000' }, 'vendorId'],
-    ['a department that does not exist', { name: 'x', role: 'department_head', departmentIds: ['00000000-0000-4000-8000-000000000000'] }, 'departmentIds'],
-    ['a vendor that does not exist', { name: 'x', role: 'vendor', vendorId: '00000000-0000-4000-8000-000000000000' }, 'vendorId'],
-    ['department ids that are not UUIDs', { name: 'x', role: 'department_head', departmentIds: ['PW'] }, 'departmentIds'],
+    [
+      'an officer key with a vendor',
+      { name: 'x', role: 'procurement_officer', vendorId: '00000000-0000-4000-8000-000000000000' },
+      'vendorId',
+    ],
+    [
+      'a department that does not exist',
+      { name: 'x', role: 'department_head', departmentIds: ['00000000-0000-4000-8000-000000000000'] },
+      'departmentIds',
+    ],
+    [
+      'a vendor that does not exist',
+      { name: 'x', role: 'vendor', vendorId: '00000000-0000-4000-8000-000000000000' },
+      'vendorId',
+    ],
+    [
+      'department ids that are not UUIDs',
+      { name: 'x', role: 'department_head', departmentIds: ['PW'] },
+      'departmentIds',
+    ],
     ['an unknown field', { name: 'x', role: 'admin', expiresAt: '2030-01-01' }, 'expiresAt'],
   ])('should answer 400 for %s and create no key', async (_case, body, field) => {
     const before = await countKeys();
@@ -97,13 +127,16 @@ describe('API keys', () => {
     const vendor = await createApiKey(testApp.dataSource, 'vendor', { vendor: await createVendor(testApp.dataSource) });
     for (const token of [officer, vendor]) {
       expect((await testApp.http.get('/api/v1/api-keys', { token })).status).toBe(403);
-      expect((await testApp.http.post('/api/v1/api-keys', { token, body: { name: 'x', role: 'admin' } })).status).toBe(403);
+      expect((await testApp.http.post('/api/v1/api-keys', { token, body: { name: 'x', role: 'admin' } })).status).toBe(
+        403,
+      );
     }
     expect((await testApp.http.get('/api/v1/api-keys')).status).toBe(401);
   });
 
   describe('npm run cli -- api-keys:create', () => {
-    const cli = (args: string[]) => startAppProcess('cli', { DATABASE_URL: process.env.DATABASE_URL! }, ['api-keys:create', ...args]);
+    const cli = (args: string[]) =>
+      startAppProcess('cli', { DATABASE_URL: process.env.DATABASE_URL! }, ['api-keys:create', ...args]);
 
     it('should print a working token alone on the last line', async () => {
       const run = cli(['--role', 'procurement_officer', '--name', 'Ops']);
@@ -119,11 +152,22 @@ describe('API keys', () => {
       await createDepartment(testApp.dataSource, { code: 'FIRE' });
       const vendorRecord = await createVendor(testApp.dataSource, { taxId: '12-3456789' });
 
-      const head = cli(['--role', 'department_head', '--name', 'Head', '--department', 'PARKS', '--department', 'WATER']);
+      const head = cli([
+        '--role',
+        'department_head',
+        '--name',
+        'Head',
+        '--department',
+        'PARKS',
+        '--department',
+        'WATER',
+      ]);
       expect((await head.waitForExit(20_000)).code).toBe(0);
       const headToken = head.output().trimEnd().split('\n').at(-1)!;
       const visible = await testApp.http.get('/api/v1/departments', { token: headToken });
-      expect(visible.body.data.map((department: { id: string }) => department.id).sort()).toEqual([parks.id, water.id].sort());
+      expect(visible.body.data.map((department: { id: string }) => department.id).sort()).toEqual(
+        [parks.id, water.id].sort(),
+      );
 
       const vendor = cli(['--role', 'vendor', '--name', 'Vendor', '--vendor', '12-3456789']);
       expect((await vendor.waitForExit(20_000)).code).toBe(0);

@@ -38,7 +38,12 @@ describe('the API process', () => {
       await runMigrations(databaseUrl);
       const port = await freePort();
       baseUrl = `http://127.0.0.1:${port}`;
-      api = startAppProcess('api', { DATABASE_URL: databaseUrl, REDIS_URL: redis.url, PORT: String(port), LOG_LEVEL: 'info' });
+      api = startAppProcess('api', {
+        DATABASE_URL: databaseUrl,
+        REDIS_URL: redis.url,
+        PORT: String(port),
+        LOG_LEVEL: 'info',
+      });
       await api.waitForOutput(/Nest application successfully started/, 20_000);
     }, 60_000);
 
@@ -55,12 +60,21 @@ describe('the API process', () => {
 
     it('should log requests as JSON lines with their request id and without the key', async () => {
       const token = 'cpt_this-token-must-never-reach-the-logs';
-      await fetch(`${baseUrl}/api/v1/departments`, { headers: { authorization: `Bearer ${token}`, 'x-request-id': 'trace-42' } });
+      await fetch(`${baseUrl}/api/v1/departments`, {
+        headers: { authorization: `Bearer ${token}`, 'x-request-id': 'trace-42' },
+      });
       await waitFor('the request log line', async () => {
         if (!api.output().includes('trace-42')) throw new Error('not logged yet');
       });
-      const line = api.output().split('\n').find((entry) => entry.includes('trace-42'))!;
-      expect(JSON.parse(line)).toMatchObject({ level: 40, req: { id: 'trace-42', method: 'GET' }, res: { statusCode: 401 } });
+      const line = api
+        .output()
+        .split('\n')
+        .find((entry) => entry.includes('trace-42'))!;
+      expect(JSON.parse(line)).toMatchObject({
+        level: 40,
+        req: { id: 'trace-42', method: 'GET' },
+        res: { statusCode: 401 },
+      });
       expect(api.output()).not.toContain(token);
     });
 

@@ -25,7 +25,11 @@ describe('every route is either guarded or explicitly public', () => {
     const open: string[] = [];
     for (const { method, path } of routes) {
       const concrete = path.replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000');
-      const response = await testApp.http.request(method, concrete, method === 'GET' || method === 'DELETE' ? {} : { body: {} });
+      const response = await testApp.http.request(
+        method,
+        concrete,
+        method === 'GET' || method === 'DELETE' ? {} : { body: {} },
+      );
       if (response.status !== 401) open.push(`${method} ${path}`);
     }
     expect(open.sort()).toEqual(PUBLIC_ROUTES);
@@ -43,11 +47,13 @@ describe('every route is either guarded or explicitly public', () => {
         const handler = (controller.prototype as Record<string, () => unknown>)[name];
         const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
         if (method === undefined) continue;
-        const route = `${RequestMethod[method]} /${Reflect.getMetadata(PATH_METADATA, controller)}/${Reflect.getMetadata(PATH_METADATA, handler)}`
-          .replace(/\/+$/, '')
-          .replace(/\/\//g, '/');
+        const route =
+          `${RequestMethod[method]} /${Reflect.getMetadata(PATH_METADATA, controller)}/${Reflect.getMetadata(PATH_METADATA, handler)}`
+            .replace(/\/+$/, '')
+            .replace(/\/\//g, '/');
         if (reflector.getAllAndOverride(IS_PUBLIC, [handler, controller])) publicRoutes.push(route);
-        else if (!reflector.getAllAndOverride<string[]>(ALLOWED_ROLES, [handler, controller])?.length) undeclared.push(route);
+        else if (!reflector.getAllAndOverride<string[]>(ALLOWED_ROLES, [handler, controller])?.length)
+          undeclared.push(route);
       }
     }
     expect(undeclared).toEqual([]);
@@ -60,7 +66,9 @@ describe('every route is either guarded or explicitly public', () => {
     expect(page.headers.get('content-type')).toContain('text/html');
     const spec = await testApp.http.get('/docs-json');
     expect(spec.status).toBe(200);
-    expect(Object.keys(spec.body.paths)).toEqual(expect.arrayContaining(['/api/v1/departments', '/api/v1/departments/{id}', '/health/ready']));
+    expect(Object.keys(spec.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/departments', '/api/v1/departments/{id}', '/health/ready']),
+    );
     expect(spec.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
   });
 });

@@ -31,7 +31,11 @@ describe('the worker process', () => {
     });
 
     it('should refuse to start on bad configuration, naming the variable', async () => {
-      const worker = startAppProcess('worker', { ...env(redis.url), EVALUATION_CRON: 'every morning', NOTIFY_WITHIN_DAYS: '-3' });
+      const worker = startAppProcess('worker', {
+        ...env(redis.url),
+        EVALUATION_CRON: 'every morning',
+        NOTIFY_WITHIN_DAYS: '-3',
+      });
       expect((await worker.waitForExit()).code).toBe(1);
       expect(worker.output()).toMatch(/EVALUATION_CRON: .*cron pattern/);
       expect(worker.output()).toMatch(/NOTIFY_WITHIN_DAYS: /);
