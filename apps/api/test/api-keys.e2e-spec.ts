@@ -135,13 +135,14 @@ describe('API keys', () => {
   });
 
   describe('npm run cli -- api-keys:create', () => {
+    const lastLine = (output: string) => output.trimEnd().split('\n').at(-1)!;
     const cli = (args: string[]) =>
       startAppProcess('cli', { DATABASE_URL: process.env.DATABASE_URL! }, ['api-keys:create', ...args]);
 
     it('should print a working token alone on the last line', async () => {
       const run = cli(['--role', 'procurement_officer', '--name', 'Ops']);
       expect((await run.waitForExit(20_000)).code).toBe(0);
-      const token = run.output().trimEnd().split('\n').at(-1)!;
+      const token = lastLine(run.output());
       expect(token).toMatch(/^cpt_[A-Za-z0-9_-]{43}$/);
       expect((await testApp.http.get('/api/v1/departments', { token })).status).toBe(200);
     });
@@ -163,7 +164,7 @@ describe('API keys', () => {
         'WATER',
       ]);
       expect((await head.waitForExit(20_000)).code).toBe(0);
-      const headToken = head.output().trimEnd().split('\n').at(-1)!;
+      const headToken = lastLine(head.output());
       const visible = await testApp.http.get('/api/v1/departments', { token: headToken });
       expect(visible.body.data.map((department: { id: string }) => department.id).sort()).toEqual(
         [parks.id, water.id].sort(),
@@ -171,7 +172,7 @@ describe('API keys', () => {
 
       const vendor = cli(['--role', 'vendor', '--name', 'Vendor', '--vendor', '12-3456789']);
       expect((await vendor.waitForExit(20_000)).code).toBe(0);
-      const vendorToken = vendor.output().trimEnd().split('\n').at(-1)!;
+      const vendorToken = lastLine(vendor.output());
       const forbidden = await testApp.http.post('/api/v1/departments', {
         token: vendorToken,
         body: { name: 'X', code: 'X', headEmail: 'x@city.example' },
