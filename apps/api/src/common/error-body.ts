@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import type { ErrorDetail } from '#domain';
 
-/** The error body of DESIGN §4, plus a stable `code` that clients can branch on. */
+/** The error body of the product design (§4), plus a stable `code` that clients can branch on. */
 export type ErrorBody = {
   statusCode: number;
   error: string;

@@ -15,7 +15,7 @@ const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
 
 const camel = (column: string) => column.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
 
-/** Turns every error into the body of DESIGN §4; anything unexpected is a 500 with a generic message. */
+/** Turns every error into the body of the product design (§4); anything unexpected is a 500 with a generic message. */
 @Catch()
 export class ErrorResponseFilter implements ExceptionFilter {
   private readonly logger = new Logger(ErrorResponseFilter.name);

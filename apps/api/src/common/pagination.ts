@@ -4,7 +4,7 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export const MAX_PAGE_SIZE = 500;
 
-/** `limit` and `offset` of every collection (DESIGN §4); filters extend this class. */
+/** `limit` and `offset` of every collection (the product design (§4)); filters extend this class. */
 export class PaginationQuery {
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: MAX_PAGE_SIZE })
   @IsOptional()

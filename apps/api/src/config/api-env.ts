@@ -1,7 +1,7 @@
 import { AppEnv } from '#domain';
 import { IsInt, Max, Min } from 'class-validator';
 
-/** The API's settings: DESIGN §5 plus the HTTP edge's limits. */
+/** The API's settings: the product design (§5) plus the HTTP edge's limits. */
 export class ApiEnv extends AppEnv {
   /** Requests per minute from one client address; health checks are exempt. */
   @IsInt()

@@ -1,4 +1,4 @@
-/** The roles of DESIGN §1. */
+/** The roles of the product design (§1). */
 export const ROLES = ['admin', 'procurement_officer', 'department_head', 'vendor'] as const;
 export type Role = (typeof ROLES)[number];
 

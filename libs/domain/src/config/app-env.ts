@@ -2,7 +2,7 @@ import { IsEmail, IsInt, IsISO4217CurrencyCode, IsTimeZone, Matches, Max, Min } 
 import { IsCronPattern, IsServiceUrl } from './env-validators.js';
 import { InfraEnv } from './infra-env.js';
 
-/** Every variable of DESIGN §5. Both apps validate all of them, so a bad value is caught by whichever starts. */
+/** Every variable of the product design (§5). Both apps validate all of them, so a bad value is caught by whichever starts. */
 export class AppEnv extends InfraEnv {
   @IsInt()
   @Min(1)

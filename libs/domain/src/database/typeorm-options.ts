@@ -1,7 +1,7 @@
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from '../entities/index.js';
 import { MIGRATIONS } from '../migrations/index.js';
-import { parseNumericsAsNumbers } from './pg-types.js';
+import { configurePgTypes } from './pg-types.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 export type DatabaseOptions = {
@@ -13,7 +13,7 @@ export type DatabaseOptions = {
 
 /** The one set of TypeORM options used by the API, the worker, the CLI and the tests. */
 export function typeormOptions({ url, applicationName, poolSize = 10 }: DatabaseOptions): DataSourceOptions {
-  parseNumericsAsNumbers();
+  configurePgTypes();
   return {
     type: 'postgres',
     url,

@@ -1,10 +1,26 @@
 import { ApiKey } from './api-key.entity.js';
 import { AuditEvent } from './audit-event.entity.js';
+import { Bid } from './bid.entity.js';
+import { Certification } from './certification.entity.js';
+import { Contract } from './contract.entity.js';
 import { Department } from './department.entity.js';
+import { Kpi } from './kpi.entity.js';
+import { Solicitation } from './solicitation.entity.js';
 import { Vendor } from './vendor.entity.js';
 
-export { ApiKey, AuditEvent, Department, Vendor };
+export { ApiKey, AuditEvent, Bid, Certification, Contract, Department, Kpi, Solicitation, Vendor };
+export { CERTIFICATION_TYPES, type CertificationType } from './certification.entity.js';
+export { CONTRACT_STATUSES, type ContractStatus } from './contract.entity.js';
+export * from './kpi-definition.js';
+export {
+  PROCUREMENT_METHODS,
+  SOLICITATION_CATEGORIES,
+  SOLICITATION_STATUSES,
+  type ProcurementMethod,
+  type SolicitationCategory,
+  type SolicitationStatus,
+} from './solicitation.entity.js';
 export { LANGUAGES, type Language } from './vendor.entity.js';
 
 /** Every entity, for the data source; a new entity is added here and gets a migration. */
-export const ENTITIES = [ApiKey, AuditEvent, Department, Vendor];
+export const ENTITIES = [ApiKey, AuditEvent, Bid, Certification, Contract, Department, Kpi, Solicitation, Vendor];

@@ -1,4 +1,5 @@
 import { Initial1795376272394 } from './1795376272394-Initial.js';
+import { ProcurementPipeline1795377272246 } from './1795377272246-ProcurementPipeline.js';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file; add its class here.
-export const MIGRATIONS = [Initial1795376272394];
+export const MIGRATIONS = [Initial1795376272394, ProcurementPipeline1795377272246];
