@@ -4,11 +4,13 @@ import { Bid } from './bid.entity.js';
 import { Certification } from './certification.entity.js';
 import { Contract } from './contract.entity.js';
 import { Department } from './department.entity.js';
+import { KpiEvaluation } from './kpi-evaluation.entity.js';
 import { Kpi } from './kpi.entity.js';
 import { Solicitation } from './solicitation.entity.js';
 import { Vendor } from './vendor.entity.js';
 
-export { ApiKey, AuditEvent, Bid, Certification, Contract, Department, Kpi, Solicitation, Vendor };
+export { ApiKey, AuditEvent, Bid, Certification, Contract, Department, Kpi, KpiEvaluation, Solicitation, Vendor };
+export { KPI_STATUSES, type KpiStatus } from './kpi-evaluation.entity.js';
 export { CERTIFICATION_TYPES, type CertificationType } from './certification.entity.js';
 export { CONTRACT_STATUSES, type ContractStatus } from './contract.entity.js';
 export * from './kpi-definition.js';
@@ -23,4 +25,15 @@ export {
 export { LANGUAGES, type Language } from './vendor.entity.js';
 
 /** Every entity, for the data source; a new entity is added here and gets a migration. */
-export const ENTITIES = [ApiKey, AuditEvent, Bid, Certification, Contract, Department, Kpi, Solicitation, Vendor];
+export const ENTITIES = [
+  ApiKey,
+  AuditEvent,
+  Bid,
+  Certification,
+  Contract,
+  Department,
+  Kpi,
+  KpiEvaluation,
+  Solicitation,
+  Vendor,
+];

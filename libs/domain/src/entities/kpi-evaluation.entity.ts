@@ -1,0 +1,30 @@
+import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
+import { Contract } from './contract.entity.js';
+import { Kpi } from './kpi.entity.js';
+
+export const KPI_STATUSES = ['on_track', 'at_risk', 'missing', 'off_track'] as const;
+export type KpiStatus = (typeof KPI_STATUSES)[number];
+
+/**
+ * The result for one KPI and period, with the target and threshold it was judged by: later changes to the KPI
+ * never rewrite it. Re-evaluating a period replaces the row.
+ */
+@Entity('kpi_evaluations')
+@Unique('uq_kpi_evaluations_kpi_period', ['kpiId', 'period'])
+@Index('ix_kpi_evaluations_contract_period', ['contractId', 'period'])
+@Index('ix_kpi_evaluations_status', ['status'])
+export class KpiEvaluation {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'uuid' }) contractId!: string;
+  @ManyToOne(() => Contract, { onDelete: 'CASCADE' }) contract!: Relation<Contract>;
+  @Column({ type: 'uuid' }) kpiId!: string;
+  @ManyToOne(() => Kpi, { onDelete: 'CASCADE' }) kpi!: Relation<Kpi>;
+  /** `2026-03`, `2026-Q1` or `2026`. */
+  @Column({ type: 'varchar', length: 7 }) period!: string;
+  /** Null when the value was missing. */
+  @Column({ type: 'numeric', precision: 18, scale: 4, nullable: true }) value!: number | null;
+  @Column({ type: 'numeric', precision: 18, scale: 4 }) target!: number;
+  @Column({ type: 'numeric', precision: 18, scale: 4 }) offTrackThreshold!: number;
+  @Column({ type: 'varchar', length: 16 }) status!: KpiStatus;
+  @Column({ type: 'timestamptz' }) evaluatedAt!: Date;
+}
