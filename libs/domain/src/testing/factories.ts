@@ -1,7 +1,17 @@
 import type { DataSource } from 'typeorm';
 import { displayPrefix, generateToken, hashToken } from '../auth/api-key-token.js';
 import type { Role } from '../auth/roles.js';
-import { ApiKey, Department, Vendor } from '../entities/index.js';
+import {
+  ApiKey,
+  Bid,
+  Contract,
+  Department,
+  Kpi,
+  KpiEvaluation,
+  Solicitation,
+  Vendor,
+  type KpiDefinition,
+} from '../entities/index.js';
 
 let sequence = 0;
 const next = () => ++sequence;
@@ -51,3 +61,95 @@ export async function createApiKey(dataSource: DataSource, role: Role, scope: Ke
   );
   return token;
 }
+
+export const buildKpiDefinition = (overrides: Partial<KpiDefinition> = {}): KpiDefinition => ({
+  name: `KPI ${next()}`,
+  description: null,
+  unit: '%',
+  direction: 'higher_is_better',
+  target: 95,
+  offTrackThreshold: 90,
+  frequency: 'monthly',
+  ...overrides,
+});
+
+export const createSolicitation = (
+  dataSource: DataSource,
+  department: Department,
+  overrides: Partial<Solicitation> = {},
+): Promise<Solicitation> => {
+  const n = next();
+  return dataSource.getRepository(Solicitation).save(
+    Object.assign(new Solicitation(), {
+      referenceNumber: `RFP-${n}`,
+      title: `Solicitation ${n}`,
+      departmentId: department.id,
+      category: 'services',
+      method: 'rfp',
+      status: 'draft',
+      kpiTemplates: [],
+      ...overrides,
+    }),
+  );
+};
+
+export const createBid = (
+  dataSource: DataSource,
+  solicitation: Solicitation,
+  vendor: Vendor,
+  overrides: Partial<Bid> = {},
+): Promise<Bid> =>
+  dataSource.getRepository(Bid).save(
+    Object.assign(new Bid(), {
+      solicitationId: solicitation.id,
+      vendorId: vendor.id,
+      amount: 1000,
+      submittedAt: new Date('2026-01-15T12:00:00Z'),
+      ...overrides,
+    }),
+  );
+
+export const createContract = (
+  dataSource: DataSource,
+  vendor: Vendor,
+  department: Department,
+  overrides: Partial<Contract> = {},
+): Promise<Contract> =>
+  dataSource.getRepository(Contract).save(
+    Object.assign(new Contract(), {
+      number: `C-${next()}`,
+      title: 'Contract',
+      vendorId: vendor.id,
+      departmentId: department.id,
+      value: 100000,
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+      managerEmail: 'manager@city.example',
+      status: 'active',
+      ...overrides,
+    }),
+  );
+
+export const createKpi = (dataSource: DataSource, contract: Contract, overrides: Partial<Kpi> = {}): Promise<Kpi> =>
+  dataSource
+    .getRepository(Kpi)
+    .save(Object.assign(new Kpi(), { ...buildKpiDefinition(), contractId: contract.id, active: true, ...overrides }));
+
+export const createEvaluation = (
+  dataSource: DataSource,
+  kpi: Kpi,
+  overrides: Partial<KpiEvaluation> = {},
+): Promise<KpiEvaluation> =>
+  dataSource.getRepository(KpiEvaluation).save(
+    Object.assign(new KpiEvaluation(), {
+      contractId: kpi.contractId,
+      kpiId: kpi.id,
+      period: '2026-01',
+      value: kpi.target,
+      target: kpi.target,
+      offTrackThreshold: kpi.offTrackThreshold,
+      status: 'on_track',
+      evaluatedAt: new Date(),
+      ...overrides,
+    }),
+  );

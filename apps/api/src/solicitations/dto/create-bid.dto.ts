@@ -1,0 +1,22 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNumber, IsOptional, IsUUID, Min } from 'class-validator';
+import { IsInstant } from '../../common/date-validators.js';
+
+export class CreateBidDto {
+  @ApiProperty()
+  @IsUUID('all', { message: 'vendorId must be a UUID' })
+  vendorId!: string;
+
+  @ApiProperty({ example: 245000, minimum: 0 })
+  @IsNumber(
+    { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 },
+    { message: 'amount must be a number with at most 2 decimals' },
+  )
+  @Min(0, { message: 'amount must not be negative' })
+  amount!: number;
+
+  @ApiPropertyOptional({ description: 'When the bid was received (default now); not in the future' })
+  @IsOptional()
+  @IsInstant()
+  submittedAt?: string;
+}

@@ -1,0 +1,13 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
+import { IsInstant } from '../../common/date-validators.js';
+
+/** The body of publish, close and cancel: when it happened, for recording past events. */
+export class TransitionDto {
+  @ApiPropertyOptional({
+    description: 'When the move happened (default now); not in the future, not before the previous move',
+  })
+  @IsOptional()
+  @IsInstant()
+  at?: string;
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Solicitation } from '#domain';
+import { AwardService } from './award.service.js';
+import { BidsController } from './bids.controller.js';
+import { BidsService } from './bids.service.js';
+import { SolicitationsController } from './solicitations.controller.js';
+import { SolicitationsService } from './solicitations.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Solicitation])],
+  controllers: [SolicitationsController, BidsController],
+  providers: [SolicitationsService, BidsService, AwardService],
+})
+export class SolicitationsModule {}
