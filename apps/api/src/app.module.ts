@@ -4,10 +4,13 @@ import { DatabaseModule, validateEnv } from '#domain';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { ContractsModule } from './contracts/contracts.module.js';
 import { ApiEnv } from './config/api-env.js';
 import { DepartmentsModule } from './departments/departments.module.js';
 import { HealthModule } from './health/health.module.js';
+import { KpisModule } from './kpis/kpis.module.js';
 import { LoggingModule } from './logging/logging.module.js';
+import { PaymentsModule } from './payments/payments.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { SolicitationsModule } from './solicitations/solicitations.module.js';
 
@@ -23,6 +26,9 @@ import { SolicitationsModule } from './solicitations/solicitations.module.js';
     ApiKeysModule,
     DepartmentsModule,
     SolicitationsModule,
+    ContractsModule,
+    KpisModule,
+    PaymentsModule,
   ],
 })
 export class AppModule {}

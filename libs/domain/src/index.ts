@@ -13,3 +13,4 @@ export * from './errors/domain-error.js';
 export * from './auth/api-key-token.js';
 export * from './evaluation/kpi-rule.js';
 export * from './procurement/solicitation-lifecycle.js';
+export * from './evaluation/period-sql.js';

@@ -6,10 +6,26 @@ import { Contract } from './contract.entity.js';
 import { Department } from './department.entity.js';
 import { KpiEvaluation } from './kpi-evaluation.entity.js';
 import { Kpi } from './kpi.entity.js';
+import { Measurement } from './measurement.entity.js';
+import { Payment } from './payment.entity.js';
 import { Solicitation } from './solicitation.entity.js';
 import { Vendor } from './vendor.entity.js';
 
-export { ApiKey, AuditEvent, Bid, Certification, Contract, Department, Kpi, KpiEvaluation, Solicitation, Vendor };
+export {
+  ApiKey,
+  AuditEvent,
+  Bid,
+  Certification,
+  Contract,
+  Department,
+  Kpi,
+  KpiEvaluation,
+  Measurement,
+  Payment,
+  Solicitation,
+  Vendor,
+};
+export { MEASUREMENT_SOURCES, type MeasurementSource } from './measurement.entity.js';
 export { KPI_STATUSES, type KpiStatus } from './kpi-evaluation.entity.js';
 export { CERTIFICATION_TYPES, type CertificationType } from './certification.entity.js';
 export { CONTRACT_STATUSES, type ContractStatus } from './contract.entity.js';
@@ -34,6 +50,8 @@ export const ENTITIES = [
   Department,
   Kpi,
   KpiEvaluation,
+  Measurement,
+  Payment,
   Solicitation,
   Vendor,
 ];

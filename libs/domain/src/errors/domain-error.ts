@@ -18,4 +18,14 @@ export class DomainError extends Error {
   static notFound(entity: string, id: string): DomainError {
     return new DomainError('NOT_FOUND', `${entity} ${id} was not found`);
   }
+
+  /** Bad input in one field. */
+  static invalid(field: string, message: string): DomainError {
+    return new DomainError('INVALID_INPUT', message, [{ field, message }]);
+  }
+
+  /** A value that must be unique is taken. */
+  static taken(field: string, message: string): DomainError {
+    return new DomainError('CONFLICT', message, [{ field, message: `${field} is already taken` }]);
+  }
 }

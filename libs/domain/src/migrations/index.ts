@@ -1,6 +1,12 @@
 import { Initial1795376272394 } from './1795376272394-Initial.js';
 import { ProcurementPipeline1795377272246 } from './1795377272246-ProcurementPipeline.js';
 import { KpiEvaluations1795377399482 } from './1795377399482-KpiEvaluations.js';
+import { MeasurementsAndPayments1795377686718 } from './1795377686718-MeasurementsAndPayments.js';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file; add its class here.
-export const MIGRATIONS = [Initial1795376272394, ProcurementPipeline1795377272246, KpiEvaluations1795377399482];
+export const MIGRATIONS = [
+  Initial1795376272394,
+  ProcurementPipeline1795377272246,
+  KpiEvaluations1795377399482,
+  MeasurementsAndPayments1795377686718,
+];

@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  Contract,
+  Department,
+  DomainError,
+  periodFirstDaySql,
+  periodLastDaySql,
+  Solicitation,
+  Vendor,
+  type Actor,
+  type ContractStatus,
+} from '#domain';
+import { DataSource, In, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { Principal } from '../auth/principal.js';
+import { canSeeContract } from '../auth/scope.js';
+import { assertReferenceExists } from '../common/references.js';
+import { toContractResponse } from './dto/contract.response.js';
+import type { ContractsQuery } from './dto/contracts.query.js';
+import type { CreateContractDto } from './dto/create-contract.dto.js';
+import type { UpdateContractDto } from './dto/update-contract.dto.js';
+
+export const CONTRACT_ENTITY = 'contract';
+
+/** Active contracts may be completed or terminated; those two are final. */
+const NEXT_STATUSES: Record<ContractStatus, ContractStatus[]> = {
+  active: ['completed', 'terminated'],
+  completed: [],
+  terminated: [],
+};
+
+@Injectable()
+export class ContractsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(dto: CreateContractDto, actor: Actor): Promise<Contract> {
+    return this.dataSource.transaction(async (manager) => {
+      await assertReferenceExists(manager, Vendor, dto.vendorId, 'vendorId', 'vendor');
+      await assertReferenceExists(manager, Department, dto.departmentId, 'departmentId', 'department');
+      if (dto.solicitationId) {
+        await assertReferenceExists(manager, Solicitation, dto.solicitationId, 'solicitationId', 'solicitation');
+      }
+      await assertNumberFree(manager, dto.number);
+      const contract = await manager.save(manager.create(Contract, { ...dto, status: dto.status ?? 'active' }));
+      await this.audit.record(manager, actor, {
+        action: 'create',
+        entityType: CONTRACT_ENTITY,
+        entityId: contract.id,
+        after: toContractResponse(contract),
+      });
+      return contract;
+    });
+  }
+
+  /** Vendors see their own contracts, department heads their departments', everyone else all. */
+  async list(query: ContractsQuery, principal: Principal): Promise<[Contract[], number]> {
+    const where: FindOptionsWhere<Contract> = {
+      ...(query.vendorId && { vendorId: query.vendorId }),
+      ...(query.departmentId && { departmentId: query.departmentId }),
+      ...(query.status && { status: query.status }),
+    };
+    if (principal.role === 'vendor') {
+      if (query.vendorId && query.vendorId !== principal.vendorId) return [[], 0];
+      where.vendorId = principal.vendorId ?? undefined;
+    }
+    if (principal.role === 'department_head') {
+      if (query.departmentId && !principal.departmentIds.includes(query.departmentId)) return [[], 0];
+      where.departmentId = query.departmentId ?? In(principal.departmentIds);
+    }
+    return this.dataSource.getRepository(Contract).findAndCount({
+      where,
+      order: { number: 'ASC', id: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+  }
+
+  /** A contract the caller may see; anything else is reported as missing. */
+  async get(id: string, principal: Principal, manager: EntityManager = this.dataSource.manager): Promise<Contract> {
+    const contract = await manager.findOneBy(Contract, { id });
+    if (!contract || !canSeeContract(principal, contract)) throw DomainError.notFound('Contract', id);
+    return contract;
+  }
+
+  async update(id: string, dto: UpdateContractDto, actor: Actor): Promise<Contract> {
+    return this.dataSource.transaction(async (manager) => {
+      const contract = await manager.findOne(Contract, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!contract) throw DomainError.notFound('Contract', id);
+      if (dto.status && dto.status !== contract.status && !NEXT_STATUSES[contract.status].includes(dto.status)) {
+        throw new DomainError('CONFLICT', `A ${contract.status} contract cannot become ${dto.status}`);
+      }
+      if (dto.number && dto.number !== contract.number) await assertNumberFree(manager, dto.number);
+      const startDate = dto.startDate ?? contract.startDate;
+      const endDate = dto.endDate ?? contract.endDate;
+      if (endDate < startDate) throw DomainError.invalid('endDate', 'endDate must not be before startDate');
+      if (startDate !== contract.startDate || endDate !== contract.endDate) {
+        await assertMeasurementsWithin(manager, id, startDate, endDate);
+      }
+      const before = toContractResponse(contract);
+      const updated = await manager.save(manager.merge(Contract, contract, dto));
+      await this.audit.record(manager, actor, {
+        action: 'update',
+        entityType: CONTRACT_ENTITY,
+        entityId: id,
+        before,
+        after: toContractResponse(updated),
+      });
+      return updated;
+    });
+  }
+}
+
+async function assertNumberFree(manager: EntityManager, number: string): Promise<void> {
+  if (await manager.existsBy(Contract, { number })) {
+    throw DomainError.taken('number', `A contract with number ${number} already exists`);
+  }
+}
+
+/** New dates must not strand recorded measurements outside the contract. */
+async function assertMeasurementsWithin(
+  manager: EntityManager,
+  contractId: string,
+  startDate: string,
+  endDate: string,
+) {
+  const [row] = await manager.query(
+    `SELECT count(*) AS outside, min(m.period) AS first
+       FROM measurements m JOIN kpis k ON k.id = m.kpi_id
+      WHERE k.contract_id = $1
+        AND (${periodLastDaySql('m.period')} < $2::date OR ${periodFirstDaySql('m.period')} > $3::date)`,
+    [contractId, startDate, endDate],
+  );
+  if (row.outside > 0) {
+    throw new DomainError(
+      'CONFLICT',
+      `${row.outside} measurement(s), the first for ${row.first}, would fall outside ${startDate} – ${endDate}`,
+    );
+  }
+}

@@ -1,0 +1,94 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CONTRACT_STATUSES, type ContractStatus } from '#domain';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { IsCalendarDate, IsOnOrAfter } from '../../common/date-validators.js';
+
+/** A contract entered directly (awards create theirs from the winning bid). */
+export class CreateContractDto {
+  @ApiProperty({ example: 'C-2026-0042' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/, {
+    message: 'number must be 1-64 letters, digits, ".", "_", "/" or "-"',
+  })
+  number!: string;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  title!: string;
+
+  @ApiProperty()
+  @IsUUID('all', { message: 'vendorId must be a UUID' })
+  vendorId!: string;
+
+  @ApiProperty()
+  @IsUUID('all', { message: 'departmentId must be a UUID' })
+  departmentId!: string;
+
+  @ApiPropertyOptional({ description: 'The solicitation it came from, if any' })
+  @IsOptional()
+  @IsUUID('all', { message: 'solicitationId must be a UUID' })
+  solicitationId?: string;
+
+  @ApiProperty({ example: 250000 })
+  @IsNumber(
+    { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 },
+    { message: 'value must be a number with at most 2 decimals' },
+  )
+  @Min(0, { message: 'value must not be negative' })
+  value!: number;
+
+  @ApiProperty({ example: '2026-05-01' })
+  @IsCalendarDate()
+  startDate!: string;
+
+  @ApiProperty({ example: '2027-04-30' })
+  @IsCalendarDate()
+  @IsOnOrAfter('startDate')
+  endDate!: string;
+
+  @ApiProperty()
+  @IsEmail({}, { message: 'managerEmail must be an email address' })
+  @MaxLength(254)
+  managerEmail!: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 100 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(100)
+  diversityGoalPercent?: number;
+
+  @ApiPropertyOptional({ default: 10, description: 'Days after a period ends before missing data counts as missing' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  reportingGraceDays?: number;
+
+  @ApiPropertyOptional({ default: 2, description: 'Consecutive off-track periods before the department head is told' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  escalateAfterPeriods?: number;
+
+  @ApiPropertyOptional({ enum: CONTRACT_STATUSES, default: 'active' })
+  @IsOptional()
+  @IsIn(CONTRACT_STATUSES, { message: `status must be one of ${CONTRACT_STATUSES.join(', ')}` })
+  status?: ContractStatus;
+}

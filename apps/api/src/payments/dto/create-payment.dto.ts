@@ -1,0 +1,27 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsNotEmpty, IsNumber, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { IsCalendarDate } from '../../common/date-validators.js';
+
+export class CreatePaymentDto {
+  @ApiProperty({ description: 'The prime vendor or a subcontractor' })
+  @IsUUID('all', { message: 'payeeVendorId must be a UUID' })
+  payeeVendorId!: string;
+
+  @ApiProperty({ example: 12500 })
+  @IsNumber(
+    { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 },
+    { message: 'amount must be a number with at most 2 decimals' },
+  )
+  @Min(0.01, { message: 'amount must be greater than 0' })
+  amount!: number;
+
+  @ApiProperty({ example: '2026-04-15' })
+  @IsCalendarDate()
+  paidOn!: string;
+
+  @ApiProperty({ example: 'INV-2026-0311' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  invoiceNumber!: string;
+}
