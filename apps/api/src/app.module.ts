@@ -10,6 +10,7 @@ import { DepartmentsModule } from './departments/departments.module.js';
 import { HealthModule } from './health/health.module.js';
 import { KpisModule } from './kpis/kpis.module.js';
 import { LoggingModule } from './logging/logging.module.js';
+import { MeasurementsModule } from './measurements/measurements.module.js';
 import { PaymentsModule } from './payments/payments.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { SolicitationsModule } from './solicitations/solicitations.module.js';
@@ -28,6 +29,7 @@ import { SolicitationsModule } from './solicitations/solicitations.module.js';
     SolicitationsModule,
     ContractsModule,
     KpisModule,
+    MeasurementsModule,
     PaymentsModule,
   ],
 })
