@@ -11,3 +11,4 @@ export * from './database/typeorm-options.js';
 export * from './entities/index.js';
 export * from './errors/domain-error.js';
 export * from './auth/api-key-token.js';
+export * from './vendors/diversity.js';
