@@ -9,6 +9,7 @@ import { DepartmentsModule } from './departments/departments.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { RedisModule } from './redis/redis.module.js';
+import { VendorsModule } from './vendors/vendors.module.js';
 
 @Module({
   imports: [
@@ -21,6 +22,7 @@ import { RedisModule } from './redis/redis.module.js';
     HealthModule,
     ApiKeysModule,
     DepartmentsModule,
+    VendorsModule,
   ],
 })
 export class AppModule {}

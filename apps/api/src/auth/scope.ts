@@ -4,3 +4,12 @@ import type { Principal } from './principal.js';
 export function departmentScope(principal: Principal): string[] | null {
   return principal.role === 'department_head' ? principal.departmentIds : null;
 }
+
+/**
+ * The vendors a caller is confined to, or null when it sees every vendor. A vendor key sees its own vendor
+ * only; a vendor key without one (which the CLI and API never create) sees nothing rather than everything.
+ */
+export function vendorScope(principal: Principal): string[] | null {
+  if (principal.role !== 'vendor') return null;
+  return principal.vendorId ? [principal.vendorId] : [];
+}

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { displayPrefix, generateToken, hashToken } from '../auth/api-key-token.js';
 import type { Role } from '../auth/roles.js';
-import { ApiKey, Department, Vendor } from '../entities/index.js';
+import { ApiKey, Certification, Department, Vendor } from '../entities/index.js';
 
 let sequence = 0;
 const next = () => ++sequence;
@@ -51,3 +51,23 @@ export async function createApiKey(dataSource: DataSource, role: Role, scope: Ke
   );
   return token;
 }
+
+/** A certification of `vendor`: minority-owned, valid from 2020-01-01 with no expiry, unless overridden. */
+export const buildCertification = (vendor: Vendor, overrides: Partial<Certification> = {}): Certification => {
+  const n = next();
+  return Object.assign(new Certification(), {
+    vendorId: vendor.id,
+    type: 'minority_owned',
+    certifyingAgency: 'State Office of Supplier Diversity',
+    certificateNumber: `CERT-${n}`,
+    validFrom: '2020-01-01',
+    validTo: null,
+    ...overrides,
+  });
+};
+
+export const createCertification = (
+  dataSource: DataSource,
+  vendor: Vendor,
+  overrides?: Partial<Certification>,
+): Promise<Certification> => dataSource.getRepository(Certification).save(buildCertification(vendor, overrides));
