@@ -14,6 +14,7 @@ import { MeasurementsModule } from './measurements/measurements.module.js';
 import { PaymentsModule } from './payments/payments.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { SolicitationsModule } from './solicitations/solicitations.module.js';
+import { VendorsModule } from './vendors/vendors.module.js';
 
 @Module({
   imports: [
@@ -31,6 +32,7 @@ import { SolicitationsModule } from './solicitations/solicitations.module.js';
     KpisModule,
     MeasurementsModule,
     PaymentsModule,
+    VendorsModule,
   ],
 })
 export class AppModule {}

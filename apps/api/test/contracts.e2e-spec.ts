@@ -80,6 +80,8 @@ describe('contracts', () => {
       ['a grace period over a year', { reportingGraceDays: 400 }, 'reportingGraceDays'],
       ['zero periods before escalation', { escalateAfterPeriods: 0 }, 'escalateAfterPeriods'],
       ['an unknown field', { owner: 'me' }, 'owner'],
+      ['null for a field with a default', { reportingGraceDays: null }, 'reportingGraceDays'],
+      ['null for the status', { status: null }, 'status'],
     ])('should answer 400 for %s and create nothing', async (_case, change, field) => {
       const response = await testApp.http.post('/api/v1/contracts', {
         token: officer,
@@ -284,6 +286,12 @@ describe('contracts', () => {
       });
       expect(good.status).toBe(200);
       expect(good.body).toMatchObject({ target: 97, offTrackThreshold: 90, active: false });
+      const nulls = await testApp.http.patch(`/api/v1/kpis/${existing.id}`, {
+        token: officer,
+        body: { active: null, unit: null },
+      });
+      expect(nulls.status).toBe(400);
+      expect(nulls.body.details.map((detail: { field: string }) => detail.field).sort()).toEqual(['active', 'unit']);
     });
 
     it('should keep past evaluations as they were judged when the target changes', async () => {

@@ -210,6 +210,16 @@ describe('departments', () => {
       expect(after.body).toMatchObject({ code: 'PK', name: department.name });
     });
 
+    it('should answer 400, not 500, for null in a required field', async () => {
+      const department = await createDepartment(testApp.dataSource);
+      const response = await testApp.http.patch(`/api/v1/departments/${department.id}`, {
+        token: officer,
+        body: { name: null },
+      });
+      expect(response.status).toBe(400);
+      expect(response.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'name' })]));
+    });
+
     it('should answer 400 for an unknown field and 404 for a missing department', async () => {
       const department = await createDepartment(testApp.dataSource);
       const unknown = await testApp.http.patch(`/api/v1/departments/${department.id}`, {

@@ -15,3 +15,4 @@ export * from './evaluation/kpi-rule.js';
 export * from './evaluation/period-sql.js';
 export * from './evaluation/reporting-period.js';
 export * from './procurement/solicitation-lifecycle.js';
+export * from './vendors/diversity.js';

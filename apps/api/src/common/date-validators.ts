@@ -1,25 +1,43 @@
+import { isCalendarDate } from '#domain';
 import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
 
-const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const isDate = (value: unknown): value is string => typeof value === 'string' && isCalendarDate(value);
 
-/** True for a real 'YYYY-MM-DD' date (2026-02-30 is not one). */
-export function isCalendarDate(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const match = CALENDAR_DATE.exec(value);
-  if (!match) return false;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return date.toISOString().slice(0, 10) === value;
-}
-
-/** A calendar date written 'YYYY-MM-DD'. */
+/** A calendar date written 'YYYY-MM-DD' (no time, no offset); impossible days such as 2023-02-29 are refused. */
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
       name: 'isCalendarDate',
       target: target.constructor,
       propertyName: propertyName as string,
-      options: { message: '$property must be a date written YYYY-MM-DD', ...options },
-      validator: { validate: isCalendarDate },
+      options: { message: ({ property }) => `${property} must be a calendar date written YYYY-MM-DD`, ...options },
+      validator: { validate: isDate },
+    });
+}
+
+/**
+ * A calendar date on or after the one in `property` of the same object. Says nothing when either date is
+ * malformed or absent: those have their own messages (or, in a partial update, are checked by the service).
+ */
+export function IsNotBefore(property: string, options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isNotBefore',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      constraints: [property],
+      options: {
+        message: ({ property: own, constraints }: ValidationArguments) =>
+          `${own} must not be before ${String(constraints[0])}`,
+        ...options,
+      },
+      validator: {
+        validate: (value: unknown, { object, constraints }: ValidationArguments) => {
+          const other = (object as Record<string, unknown>)[String(constraints[0])];
+          // 'YYYY-MM-DD' strings sort as the days they name.
+          return !isDate(value) || !isDate(other) || value >= other;
+        },
+      },
     });
 }
 
@@ -39,24 +57,6 @@ export function IsInstant(options?: ValidationOptions): PropertyDecorator {
           typeof value === 'string' &&
           /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(value) &&
           !Number.isNaN(Date.parse(value)),
-      },
-    });
-}
-
-/** Not earlier than the date in `otherProperty` of the same object (both 'YYYY-MM-DD'); skipped when either is absent. */
-export function IsOnOrAfter(otherProperty: string, options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isOnOrAfter',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      constraints: [otherProperty],
-      options: { message: `$property must not be before ${otherProperty}`, ...options },
-      validator: {
-        validate(value: unknown, args: ValidationArguments) {
-          const other = (args.object as Record<string, unknown>)[otherProperty];
-          return !isCalendarDate(value) || !isCalendarDate(other) || value >= other;
-        },
       },
     });
 }

@@ -72,6 +72,10 @@ function fromQueryFailed(exception: unknown): ErrorBody | null {
     );
   }
   if (driverError.code === '23503') return errorBody(409, 'The change refers to, or is referred to by, another record');
+  if (driverError.code === '23502') {
+    const field = camel((driverError as { column?: string }).column ?? 'value');
+    return errorBody(400, `${field} must have a value`, [{ field, message: `${field} must have a value` }]);
+  }
   if (driverError.code === '22P02' || driverError.code === '22003')
     return errorBody(400, 'A value has the wrong form or is out of range');
   return null;

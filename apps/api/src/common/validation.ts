@@ -1,4 +1,5 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidateIf } from 'class-validator';
 import type { ErrorDetail } from '#domain';
 
 /** Flattens class-validator's tree into `{ field: 'contract.number', message }` entries. */
@@ -27,3 +28,9 @@ export const validationPipe = new ValidationPipe({
   validationError: { target: false, value: false },
   exceptionFactory: (errors) => new InvalidInputException(validationDetails(errors)),
 });
+
+/**
+ * For optional fields that must not be null (their column has a default or is required): absent is fine,
+ * null is validated like any other value and refused. `@IsOptional()` would let null through to the database.
+ */
+export const OmittedOrSet = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Bid, Contract, DomainError, Kpi, Vendor, type Actor } from '#domain';
-import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { isUniqueViolation } from '../common/unique-violation.js';
 import { toContractResponse } from '../contracts/dto/contract.response.js';
 import { toKpiResponse } from '../kpis/dto/kpi.response.js';
 import type { AwardDto } from './dto/award.dto.js';
@@ -116,11 +117,8 @@ async function insertContract(manager: EntityManager, contract: Contract): Promi
   try {
     return await manager.save(contract);
   } catch (error) {
-    const driverError = error instanceof QueryFailedError ? (error.driverError as { constraint?: string }) : undefined;
-    if (driverError?.constraint === 'uq_contracts_number') {
-      throw new DomainError('CONFLICT', `A contract with number ${contract.number} already exists`, [
-        { field: 'contract.number', message: 'contract.number is already taken' },
-      ]);
+    if (isUniqueViolation(error, 'uq_contracts_number')) {
+      throw DomainError.taken('contract.number', `A contract with number ${contract.number} already exists`);
     }
     throw error;
   }

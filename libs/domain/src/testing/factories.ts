@@ -4,6 +4,7 @@ import type { Role } from '../auth/roles.js';
 import {
   ApiKey,
   Bid,
+  Certification,
   Contract,
   Department,
   Kpi,
@@ -153,3 +154,22 @@ export const createEvaluation = (
       ...overrides,
     }),
   );
+/** A certification of `vendor`: minority-owned, valid from 2020-01-01 with no expiry, unless overridden. */
+export const buildCertification = (vendor: Vendor, overrides: Partial<Certification> = {}): Certification => {
+  const n = next();
+  return Object.assign(new Certification(), {
+    vendorId: vendor.id,
+    type: 'minority_owned',
+    certifyingAgency: 'State Office of Supplier Diversity',
+    certificateNumber: `CERT-${n}`,
+    validFrom: '2020-01-01',
+    validTo: null,
+    ...overrides,
+  });
+};
+
+export const createCertification = (
+  dataSource: DataSource,
+  vendor: Vendor,
+  overrides?: Partial<Certification>,
+): Promise<Certification> => dataSource.getRepository(Certification).save(buildCertification(vendor, overrides));

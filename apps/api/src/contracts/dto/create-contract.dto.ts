@@ -14,7 +14,8 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { IsCalendarDate, IsOnOrAfter } from '../../common/date-validators.js';
+import { OmittedOrSet } from '../../common/validation.js';
+import { IsCalendarDate, IsNotBefore } from '../../common/date-validators.js';
 
 /** A contract entered directly (awards create theirs from the winning bid). */
 export class CreateContractDto {
@@ -58,7 +59,7 @@ export class CreateContractDto {
 
   @ApiProperty({ example: '2027-04-30' })
   @IsCalendarDate()
-  @IsOnOrAfter('startDate')
+  @IsNotBefore('startDate')
   endDate!: string;
 
   @ApiProperty()
@@ -74,21 +75,21 @@ export class CreateContractDto {
   diversityGoalPercent?: number;
 
   @ApiPropertyOptional({ default: 10, description: 'Days after a period ends before missing data counts as missing' })
-  @IsOptional()
+  @OmittedOrSet()
   @IsInt()
   @Min(0)
   @Max(365)
   reportingGraceDays?: number;
 
   @ApiPropertyOptional({ default: 2, description: 'Consecutive off-track periods before the department head is told' })
-  @IsOptional()
+  @OmittedOrSet()
   @IsInt()
   @Min(1)
   @Max(60)
   escalateAfterPeriods?: number;
 
   @ApiPropertyOptional({ enum: CONTRACT_STATUSES, default: 'active' })
-  @IsOptional()
+  @OmittedOrSet()
   @IsIn(CONTRACT_STATUSES, { message: `status must be one of ${CONTRACT_STATUSES.join(', ')}` })
   status?: ContractStatus;
 }

@@ -15,7 +15,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, IsInstant, IsOnOrAfter } from '../../common/date-validators.js';
+import { OmittedOrSet } from '../../common/validation.js';
+import { IsCalendarDate, IsInstant, IsNotBefore } from '../../common/date-validators.js';
 
 /** The contract an award creates; what is not given comes from the solicitation and the bid. */
 export class AwardContractDto {
@@ -27,7 +28,7 @@ export class AwardContractDto {
   number!: string;
 
   @ApiPropertyOptional({ description: "Default: the solicitation's title" })
-  @IsOptional()
+  @OmittedOrSet()
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
@@ -39,7 +40,7 @@ export class AwardContractDto {
 
   @ApiProperty({ example: '2027-04-30' })
   @IsCalendarDate()
-  @IsOnOrAfter('startDate')
+  @IsNotBefore('startDate')
   endDate!: string;
 
   @ApiProperty({ example: 'manager@city.example' })
@@ -48,7 +49,7 @@ export class AwardContractDto {
   managerEmail!: string;
 
   @ApiPropertyOptional({ description: "Default: the bid's amount" })
-  @IsOptional()
+  @OmittedOrSet()
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
   @Min(0)
   value?: number;
@@ -61,14 +62,14 @@ export class AwardContractDto {
   diversityGoalPercent?: number;
 
   @ApiPropertyOptional({ default: 10 })
-  @IsOptional()
+  @OmittedOrSet()
   @IsInt()
   @Min(0)
   @Max(365)
   reportingGraceDays?: number;
 
   @ApiPropertyOptional({ default: 2 })
-  @IsOptional()
+  @OmittedOrSet()
   @IsInt()
   @Min(1)
   @Max(60)
@@ -87,7 +88,7 @@ export class AwardDto {
   contract!: AwardContractDto;
 
   @ApiPropertyOptional({ description: 'When the award was made (default now)' })
-  @IsOptional()
+  @OmittedOrSet()
   @IsInstant()
   at?: string;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNumber, IsOptional, IsUUID, Min } from 'class-validator';
+import { IsNumber, IsUUID, Min } from 'class-validator';
+import { OmittedOrSet } from '../../common/validation.js';
 import { IsInstant } from '../../common/date-validators.js';
 
 export class CreateBidDto {
@@ -16,7 +17,7 @@ export class CreateBidDto {
   amount!: number;
 
   @ApiPropertyOptional({ description: 'When the bid was received (default now); not in the future' })
-  @IsOptional()
+  @OmittedOrSet()
   @IsInstant()
   submittedAt?: string;
 }

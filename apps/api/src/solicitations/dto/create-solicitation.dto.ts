@@ -22,6 +22,7 @@ import {
   registerDecorator,
   ValidateNested,
 } from 'class-validator';
+import { OmittedOrSet } from '../../common/validation.js';
 import { IsInstant } from '../../common/date-validators.js';
 import { KpiDefinitionDto } from '../../kpis/dto/kpi-definition.dto.js';
 
@@ -94,7 +95,7 @@ export class CreateSolicitationDto {
   dueAt?: string;
 
   @ApiPropertyOptional({ type: [KpiDefinitionDto], description: 'KPIs the contract will carry once awarded' })
-  @IsOptional()
+  @OmittedOrSet()
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })

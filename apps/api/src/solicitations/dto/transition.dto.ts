@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
+import { OmittedOrSet } from '../../common/validation.js';
 import { IsInstant } from '../../common/date-validators.js';
 
 /** The body of publish, close and cancel: when it happened, for recording past events. */
@@ -7,7 +7,7 @@ export class TransitionDto {
   @ApiPropertyOptional({
     description: 'When the move happened (default now); not in the future, not before the previous move',
   })
-  @IsOptional()
+  @OmittedOrSet()
   @IsInstant()
   at?: string;
 }
