@@ -291,7 +291,10 @@ describe('contracts', () => {
         body: { active: null, unit: null },
       });
       expect(nulls.status).toBe(400);
-      expect(nulls.body.details.map((detail: { field: string }) => detail.field).sort()).toEqual(['active', 'unit']);
+      expect([...new Set(nulls.body.details.map((detail: { field: string }) => detail.field))].sort()).toEqual([
+        'active',
+        'unit',
+      ]);
     });
 
     it('should keep past evaluations as they were judged when the target changes', async () => {
