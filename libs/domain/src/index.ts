@@ -16,3 +16,4 @@ export * from './evaluation/period-sql.js';
 export * from './evaluation/reporting-period.js';
 export * from './procurement/solicitation-lifecycle.js';
 export * from './vendors/diversity.js';
+export * from './evaluation/evaluate-kpi.js';

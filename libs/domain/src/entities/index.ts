@@ -4,9 +4,12 @@ import { Bid } from './bid.entity.js';
 import { Certification } from './certification.entity.js';
 import { Contract } from './contract.entity.js';
 import { Department } from './department.entity.js';
+import { EvaluationRunChunk } from './evaluation-run-chunk.entity.js';
+import { EvaluationRun } from './evaluation-run.entity.js';
 import { KpiEvaluation } from './kpi-evaluation.entity.js';
 import { Kpi } from './kpi.entity.js';
 import { Measurement } from './measurement.entity.js';
+import { Notification } from './notification.entity.js';
 import { Payment } from './payment.entity.js';
 import { Solicitation } from './solicitation.entity.js';
 import { Vendor } from './vendor.entity.js';
@@ -18,13 +21,24 @@ export {
   Certification,
   Contract,
   Department,
+  EvaluationRun,
+  EvaluationRunChunk,
   Kpi,
   KpiEvaluation,
   Measurement,
+  Notification,
   Payment,
   Solicitation,
   Vendor,
 };
+export { EVALUATION_RUN_STATUSES, type EvaluationRunStatus } from './evaluation-run.entity.js';
+export type { EvaluationCounts } from './evaluation-run-chunk.entity.js';
+export {
+  NOTIFICATION_KINDS,
+  NOTIFICATION_STATUSES,
+  type NotificationKind,
+  type NotificationStatus,
+} from './notification.entity.js';
 export { MEASUREMENT_SOURCES, type MeasurementSource } from './measurement.entity.js';
 export { KPI_STATUSES, type KpiStatus } from './kpi-evaluation.entity.js';
 export { CERTIFICATION_TYPES, type CertificationType } from './certification.entity.js';
@@ -48,9 +62,12 @@ export const ENTITIES = [
   Certification,
   Contract,
   Department,
+  EvaluationRun,
+  EvaluationRunChunk,
   Kpi,
   KpiEvaluation,
   Measurement,
+  Notification,
   Payment,
   Solicitation,
   Vendor,

@@ -27,4 +27,6 @@ export class KpiEvaluation {
   @Column({ type: 'numeric', precision: 18, scale: 4 }) offTrackThreshold!: number;
   @Column({ type: 'varchar', length: 16 }) status!: KpiStatus;
   @Column({ type: 'timestamptz' }) evaluatedAt!: Date;
+  /** When the period was first evaluated: decides whether its notices are still timely (NOTIFY_WITHIN_DAYS). */
+  @Column({ type: 'timestamptz', default: () => 'now()' }) firstEvaluatedAt!: Date;
 }

@@ -2,6 +2,7 @@ import { Initial1795376272394 } from './1795376272394-Initial.js';
 import { ProcurementPipeline1795377272246 } from './1795377272246-ProcurementPipeline.js';
 import { KpiEvaluations1795377399482 } from './1795377399482-KpiEvaluations.js';
 import { MeasurementsAndPayments1795377686718 } from './1795377686718-MeasurementsAndPayments.js';
+import { EvaluationRunsAndNotifications1795378314381 } from './1795378314381-EvaluationRunsAndNotifications.js';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file; add its class here.
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   ProcurementPipeline1795377272246,
   KpiEvaluations1795377399482,
   MeasurementsAndPayments1795377686718,
+  EvaluationRunsAndNotifications1795378314381,
 ];
