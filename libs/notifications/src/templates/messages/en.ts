@@ -1,0 +1,125 @@
+// English (United States).
+import type { MessageCatalogue } from './catalogue.js';
+import { withUnit } from './quantity.js';
+
+const indicators = (count: number) => (count === 1 ? 'indicator' : 'indicators');
+
+export const en: MessageCatalogue = {
+  locale: 'en-US',
+  status: { on_track: 'On track', at_risk: 'At risk', off_track: 'Off track', missing: 'Missing' },
+  noData: 'no data',
+  quantity: ({ value, unit }) => withUnit(value, unit),
+  target: ({ direction, quantity }) =>
+    direction === 'higher_is_better' ? `${quantity} or more` : `${quantity} or less`,
+  offTrackIf: ({ direction, quantity }) =>
+    direction === 'higher_is_better' ? `below ${quantity}` : `above ${quantity}`,
+  columns: {
+    indicator: 'Indicator',
+    result: 'Result',
+    latestResult: 'Latest result',
+    target: 'Target',
+    offTrackIf: 'Off track if',
+    status: 'Status',
+    unit: 'Unit',
+    consecutivePeriods: 'Consecutive periods off track',
+    period: 'Period',
+  },
+  noUnit: '—',
+  greetingVendor: ({ vendorName }) => `Dear ${vendorName} team,`,
+  closing: 'Kind regards,',
+  contractLink: ({ contractNumber }) => `View contract ${contractNumber} and its indicators`,
+  footer: ({ cityName, managerEmail }) =>
+    `This message was sent automatically by the city's contract performance system on behalf of ${cityName}. ` +
+    `If you have any questions, please contact the contract manager at ${managerEmail}.`,
+
+  offTrack: {
+    subject: ({ contractNumber, periodLabel, hasOffTrack }) =>
+      hasOffTrack
+        ? `Contract ${contractNumber}, ${periodLabel}: corrective action plan requested`
+        : `Contract ${contractNumber}, ${periodLabel}: performance indicators at risk`,
+    intro: ({ contractNumber, contractTitle, departmentName, periodLabel }) =>
+      `We have reviewed the performance results for contract ${contractNumber}, “${contractTitle}” ` +
+      `(${departmentName}), for ${periodLabel}. Some indicators did not meet the targets set in the contract.`,
+    summary: ({ offTrackCount, atRiskCount }) => {
+      const found = [
+        offTrackCount > 0 ? `${offTrackCount} ${indicators(offTrackCount)} off track` : '',
+        atRiskCount > 0 ? `${atRiskCount} ${indicators(atRiskCount)} at risk` : '',
+      ].filter((part) => part !== '');
+      return `The review found ${found.join(' and ')}.`;
+    },
+    tableCaption: ({ periodLabel }) => `Indicators needing attention, ${periodLabel}`,
+    nextSteps: 'Next steps',
+    planRequest: ({ managerEmail, date }) =>
+      `Please send a corrective action plan for the indicators that are off track to the contract manager at ` +
+      `${managerEmail} by ${date}.`,
+    planContentsIntro: 'The plan should set out:',
+    planContents: [
+      'the causes of the shortfall;',
+      'the actions you will take to correct it, and who is responsible for each;',
+      'the dates by which you expect each indicator to be back on target.',
+    ],
+    atRiskRequest: ({ hasOffTrack, managerEmail, date }) =>
+      hasOffTrack
+        ? 'The indicators at risk do not need a plan yet, but please monitor them closely and, in the same reply, ' +
+          'briefly explain what you are doing to keep them from going off track.'
+        : 'No corrective action plan is needed at this stage. Please monitor these indicators closely and, by ' +
+          `${date}, send the contract manager at ${managerEmail} a brief explanation of what you are doing to keep ` +
+          'them from going off track.',
+    closingRemark:
+      'If you believe any of these results is incorrect, please let the contract manager know as soon as ' +
+      'possible. Thank you for your cooperation.',
+  },
+
+  missingData: {
+    subject: ({ contractNumber, periodLabel }) =>
+      `Contract ${contractNumber}, ${periodLabel}: performance data missing`,
+    intro: ({ contractNumber, contractTitle, departmentName, periodLabel, count }) =>
+      `We have not received the ${periodLabel} results for the following ${indicators(count)} of contract ` +
+      `${contractNumber}, “${contractTitle}” (${departmentName}). The reporting period and its grace period ` +
+      `have ended, so ${count === 1 ? 'this indicator is' : 'these indicators are'} recorded as missing.`,
+    tableCaption: ({ periodLabel }) => `Indicators without data, ${periodLabel}`,
+    submitRequest: ({ date }) => `Please submit the missing values by ${date}.`,
+    howToSubmit: 'How to submit the data',
+    howIntro:
+      'Send the values through the API with your company’s API key (header “Authorization: Bearer <key>”), ' +
+      'in either of these ways:',
+    oneByOne:
+      'One indicator at a time: send a PUT request to each indicator’s address below, with a JSON body such as ' +
+      '{"value": 97.5, "note": "optional comment"}.',
+    csvImport:
+      'Several indicators at once: POST a CSV file with the columns contractNumber,kpiName,period,value,note to ' +
+      'the address below. You can start from these rows and fill in the values; add ?dryRun=true to the ' +
+      'address to check the file without saving it.',
+    valueFormat: ({ period }) =>
+      `Write values with a decimal point and no thousands separator (for example 1234.5), and the period as ${period}.`,
+    alternative: ({ managerEmail }) =>
+      `If you cannot use the API, please send the values to the contract manager at ${managerEmail} by the same date.`,
+    closingRemark: 'Thank you for your cooperation.',
+  },
+
+  escalation: {
+    subject: ({ contractNumber, periodLabel, periods }) =>
+      `Escalation – contract ${contractNumber}, ${periodLabel}: off track for ${periods} consecutive ` +
+      `${periods === 1 ? 'period' : 'periods'}`,
+    greeting: 'Dear Department Head,',
+    intro: ({ contractNumber, contractTitle, departmentName, periodLabel, vendorName, count, periods }) =>
+      `The following ${indicators(count)} of contract ${contractNumber}, “${contractTitle}”, held by ` +
+      `${vendorName}, ${count === 1 ? 'has' : 'have'} been off track for ${periods} or more consecutive ` +
+      `reporting ${periods === 1 ? 'period' : 'periods'}, up to and including ${periodLabel}. This is the ` +
+      `escalation point set in the contract, so we are bringing the matter to your attention as head of ` +
+      `${departmentName}.`,
+    copied: ({ managerEmail }) => `The contract manager, ${managerEmail}, is copied on this message.`,
+    tableCaption: ({ periodLabel }) => `Indicators off track, ${periodLabel}`,
+    recentResults: 'Recent results',
+    nextSteps: 'Recommended next steps',
+    recommendations: [
+      'Meet the vendor, together with the contract manager, to review the causes and the corrective action plan ' +
+        'and to agree on dates for recovery.',
+      'Consider the remedies available under the contract, such as a formal notice to cure, withholding ' +
+        'payment or liquidated damages where the contract provides for them, with advice from procurement and ' +
+        'legal counsel.',
+      'Record the decision and the agreed actions, so that the next evaluation and the department’s ' +
+        'performance meeting can follow up on them.',
+    ],
+  },
+};

@@ -1,0 +1,129 @@
+// Spanish (Latin America): formal register ("usted"), the vocabulary of municipal procurement in the region.
+import type { MessageCatalogue } from './catalogue.js';
+import { withUnit } from './quantity.js';
+
+const indicadores = (count: number) => (count === 1 ? 'indicador' : 'indicadores');
+
+export const es: MessageCatalogue = {
+  locale: 'es-419',
+  status: { on_track: 'En meta', at_risk: 'En riesgo', off_track: 'Fuera de meta', missing: 'Sin reportar' },
+  noData: 'sin datos',
+  quantity: ({ value, unit }) => withUnit(value, unit),
+  target: ({ direction, quantity }) => (direction === 'higher_is_better' ? `${quantity} o más` : `${quantity} o menos`),
+  offTrackIf: ({ direction, quantity }) =>
+    direction === 'higher_is_better' ? `por debajo de ${quantity}` : `por encima de ${quantity}`,
+  columns: {
+    indicator: 'Indicador',
+    result: 'Resultado',
+    latestResult: 'Último resultado',
+    target: 'Meta',
+    offTrackIf: 'Fuera de meta si',
+    status: 'Estado',
+    unit: 'Unidad',
+    consecutivePeriods: 'Periodos consecutivos fuera de meta',
+    period: 'Periodo',
+  },
+  noUnit: '—',
+  greetingVendor: ({ vendorName }) => `Estimados representantes de ${vendorName}:`,
+  closing: 'Atentamente,',
+  contractLink: ({ contractNumber }) => `Consultar el contrato ${contractNumber} y sus indicadores`,
+  footer: ({ cityName, managerEmail }) =>
+    'Este mensaje fue enviado automáticamente por el sistema de seguimiento del desempeño de contratos del ' +
+    `municipio, en nombre de ${cityName}. Si tiene alguna consulta, comuníquese con el administrador del ` +
+    `contrato en ${managerEmail}.`,
+
+  offTrack: {
+    subject: ({ contractNumber, periodLabel, hasOffTrack }) =>
+      hasOffTrack
+        ? `Contrato ${contractNumber}, ${periodLabel}: solicitud de plan de acción correctiva`
+        : `Contrato ${contractNumber}, ${periodLabel}: indicadores de desempeño en riesgo`,
+    intro: ({ contractNumber, contractTitle, departmentName, periodLabel }) =>
+      `Hemos revisado los resultados de desempeño del contrato ${contractNumber}, “${contractTitle}” ` +
+      `(${departmentName}), correspondientes a ${periodLabel}. Algunos indicadores no alcanzaron las metas ` +
+      'establecidas en el contrato.',
+    summary: ({ offTrackCount, atRiskCount }) => {
+      const found = [
+        offTrackCount > 0 ? `${offTrackCount} ${indicadores(offTrackCount)} fuera de meta` : '',
+        atRiskCount > 0 ? `${atRiskCount} ${indicadores(atRiskCount)} en riesgo` : '',
+      ].filter((part) => part !== '');
+      return `La revisión identificó ${found.join(' y ')}.`;
+    },
+    tableCaption: ({ periodLabel }) => `Indicadores que requieren atención, ${periodLabel}`,
+    nextSteps: 'Próximos pasos',
+    planRequest: ({ managerEmail, date }) =>
+      'Le solicitamos enviar un plan de acción correctiva para los indicadores fuera de meta al administrador ' +
+      `del contrato (${managerEmail}) a más tardar el ${date}.`,
+    planContentsIntro: 'El plan debe indicar:',
+    planContents: [
+      'las causas del incumplimiento;',
+      'las acciones que tomará para corregirlo y quién será responsable de cada una;',
+      'las fechas en que prevé que cada indicador vuelva a cumplir la meta.',
+    ],
+    atRiskRequest: ({ hasOffTrack, managerEmail, date }) =>
+      hasOffTrack
+        ? 'Los indicadores en riesgo no requieren todavía un plan, pero le pedimos darles un seguimiento cercano ' +
+          'e incluir en su respuesta una breve explicación de las medidas que está tomando para evitar que ' +
+          'queden fuera de meta.'
+        : 'Por ahora no se requiere un plan de acción correctiva. Le pedimos dar un seguimiento cercano a estos ' +
+          `indicadores y enviar al administrador del contrato (${managerEmail}), a más tardar el ${date}, una ` +
+          'breve explicación de las medidas que está tomando para evitar que queden fuera de meta.',
+    closingRemark:
+      'Si considera que alguno de estos resultados no es correcto, le pedimos informarlo al administrador del ' +
+      'contrato a la brevedad. Agradecemos su colaboración.',
+  },
+
+  missingData: {
+    subject: ({ contractNumber, periodLabel }) =>
+      `Contrato ${contractNumber}, ${periodLabel}: datos de desempeño pendientes`,
+    intro: ({ contractNumber, contractTitle, departmentName, periodLabel, count }) =>
+      `No hemos recibido los resultados de ${periodLabel} ${count === 1 ? 'del siguiente indicador' : 'de los siguientes indicadores'} ` +
+      `del contrato ${contractNumber}, “${contractTitle}” (${departmentName}). El periodo de reporte y su plazo ` +
+      `de gracia ya concluyeron, por lo que ${count === 1 ? 'este indicador figura como no reportado' : 'estos indicadores figuran como no reportados'}.`,
+    tableCaption: ({ periodLabel }) => `Indicadores sin datos, ${periodLabel}`,
+    submitRequest: ({ date }) => `Le solicitamos enviar los valores pendientes a más tardar el ${date}.`,
+    howToSubmit: 'Cómo enviar los datos',
+    howIntro:
+      'Envíe los valores por medio de la API con la clave de API de su empresa (encabezado ' +
+      '“Authorization: Bearer <clave>”), de cualquiera de estas dos formas:',
+    oneByOne:
+      'Un indicador a la vez: envíe una solicitud PUT a la dirección de cada indicador, que aparece abajo, con un ' +
+      'cuerpo JSON como {"value": 97.5, "note": "comentario opcional"}.',
+    csvImport:
+      'Varios indicadores a la vez: envíe por POST a la dirección de abajo un archivo CSV con las columnas ' +
+      'contractNumber,kpiName,period,value,note. Puede partir de estas filas y completar los valores; agregue ' +
+      '?dryRun=true a la dirección para revisar el archivo sin guardarlo.',
+    valueFormat: ({ period }) =>
+      'Escriba los valores con punto decimal y sin separador de miles (por ejemplo, 1234.5), y el periodo como ' +
+      `${period}.`,
+    alternative: ({ managerEmail }) =>
+      `Si no puede utilizar la API, envíe los valores al administrador del contrato (${managerEmail}) dentro ` +
+      'del mismo plazo.',
+    closingRemark: 'Agradecemos su colaboración.',
+  },
+
+  escalation: {
+    subject: ({ contractNumber, periodLabel, periods }) =>
+      `Escalamiento – contrato ${contractNumber}, ${periodLabel}: fuera de meta durante ${periods} ` +
+      `${periods === 1 ? 'periodo' : 'periodos consecutivos'}`,
+    greeting: 'Estimado/a director/a:',
+    intro: ({ contractNumber, contractTitle, departmentName, periodLabel, vendorName, count, periods }) =>
+      `${count === 1 ? 'El siguiente indicador' : 'Los siguientes indicadores'} del contrato ${contractNumber}, ` +
+      `“${contractTitle}”, a cargo de ${vendorName}, ${count === 1 ? 'ha estado' : 'han estado'} fuera de meta ` +
+      `durante ${periods} o más ${periods === 1 ? 'periodo de reporte' : 'periodos de reporte consecutivos'}, ` +
+      `hasta ${periodLabel} inclusive. Este es el umbral de escalamiento previsto en el contrato, por lo que ` +
+      `ponemos el caso en su conocimiento como titular de ${departmentName}.`,
+    copied: ({ managerEmail }) => `El administrador del contrato (${managerEmail}) recibe copia de este mensaje.`,
+    tableCaption: ({ periodLabel }) => `Indicadores fuera de meta, ${periodLabel}`,
+    recentResults: 'Resultados recientes',
+    nextSteps: 'Próximos pasos recomendados',
+    recommendations: [
+      'Reunirse con el proveedor, junto con el administrador del contrato, para revisar las causas y el plan de ' +
+        'acción correctiva, y acordar fechas para recuperar el desempeño.',
+      'Evaluar las medidas previstas en el contrato, como un requerimiento formal de cumplimiento, la retención ' +
+        'de pagos o la aplicación de multas cuando el contrato las contemple, con la asesoría de las áreas de ' +
+        'compras y jurídica.',
+      'Dejar constancia de la decisión y de las acciones acordadas, para que la próxima evaluación y la reunión ' +
+        'de desempeño del área les den seguimiento.',
+    ],
+  },
+};

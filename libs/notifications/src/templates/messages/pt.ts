@@ -1,0 +1,128 @@
+// Portuguese (Brazil): formal register, the vocabulary of Brazilian public contracting (gestor do contrato,
+// contratada, glosa).
+import type { MessageCatalogue } from './catalogue.js';
+import { withUnit } from './quantity.js';
+
+const indicadores = (count: number) => (count === 1 ? 'indicador' : 'indicadores');
+
+export const pt: MessageCatalogue = {
+  locale: 'pt-BR',
+  status: { on_track: 'Dentro da meta', at_risk: 'Em risco', off_track: 'Fora da meta', missing: 'Não informado' },
+  noData: 'sem dados',
+  quantity: ({ value, unit }) => withUnit(value, unit),
+  target: ({ direction, quantity }) =>
+    direction === 'higher_is_better' ? `${quantity} ou mais` : `${quantity} ou menos`,
+  offTrackIf: ({ direction, quantity }) =>
+    direction === 'higher_is_better' ? `abaixo de ${quantity}` : `acima de ${quantity}`,
+  columns: {
+    indicator: 'Indicador',
+    result: 'Resultado',
+    latestResult: 'Último resultado',
+    target: 'Meta',
+    offTrackIf: 'Fora da meta se',
+    status: 'Situação',
+    unit: 'Unidade',
+    consecutivePeriods: 'Períodos consecutivos fora da meta',
+    period: 'Período',
+  },
+  noUnit: '—',
+  greetingVendor: ({ vendorName }) => `Prezados representantes da empresa ${vendorName},`,
+  closing: 'Atenciosamente,',
+  contractLink: ({ contractNumber }) => `Consultar o contrato ${contractNumber} e seus indicadores`,
+  footer: ({ cityName, managerEmail }) =>
+    'Esta mensagem foi enviada automaticamente pelo sistema de acompanhamento do desempenho de contratos da ' +
+    `prefeitura, em nome de ${cityName}. Em caso de dúvidas, entre em contato com o gestor do contrato pelo ` +
+    `e-mail ${managerEmail}.`,
+
+  offTrack: {
+    subject: ({ contractNumber, periodLabel, hasOffTrack }) =>
+      hasOffTrack
+        ? `Contrato ${contractNumber}, ${periodLabel}: solicitação de plano de ação corretiva`
+        : `Contrato ${contractNumber}, ${periodLabel}: indicadores de desempenho em risco`,
+    intro: ({ contractNumber, contractTitle, departmentName, periodLabel }) =>
+      `Analisamos os resultados de desempenho do contrato ${contractNumber}, “${contractTitle}” ` +
+      `(${departmentName}), referentes a ${periodLabel}. Alguns indicadores não atingiram as metas ` +
+      'estabelecidas no contrato.',
+    summary: ({ offTrackCount, atRiskCount }) => {
+      const found = [
+        offTrackCount > 0 ? `${offTrackCount} ${indicadores(offTrackCount)} fora da meta` : '',
+        atRiskCount > 0 ? `${atRiskCount} ${indicadores(atRiskCount)} em risco` : '',
+      ].filter((part) => part !== '');
+      return `A análise identificou ${found.join(' e ')}.`;
+    },
+    tableCaption: ({ periodLabel }) => `Indicadores que exigem atenção, ${periodLabel}`,
+    nextSteps: 'Próximos passos',
+    planRequest: ({ managerEmail, date }) =>
+      `Solicitamos que envie ao gestor do contrato (${managerEmail}), até ${date}, um plano de ação corretiva ` +
+      'para os indicadores fora da meta.',
+    planContentsIntro: 'O plano deve apresentar:',
+    planContents: [
+      'as causas do não atendimento das metas;',
+      'as ações que serão adotadas para corrigir a situação, com os respectivos responsáveis;',
+      'os prazos em que cada indicador deverá voltar a atender à meta.',
+    ],
+    atRiskRequest: ({ hasOffTrack, managerEmail, date }) =>
+      hasOffTrack
+        ? 'Os indicadores em risco ainda não exigem um plano, mas pedimos que sejam acompanhados de perto e que ' +
+          'sua resposta inclua uma breve explicação das medidas adotadas para evitar que fiquem fora da meta.'
+        : 'No momento, não é necessário um plano de ação corretiva. Pedimos que acompanhe de perto esses ' +
+          `indicadores e envie ao gestor do contrato (${managerEmail}), até ${date}, uma breve explicação das ` +
+          'medidas adotadas para evitar que fiquem fora da meta.',
+    closingRemark:
+      'Caso considere que algum desses resultados esteja incorreto, informe o gestor do contrato o quanto antes. ' +
+      'Agradecemos a sua colaboração.',
+  },
+
+  missingData: {
+    subject: ({ contractNumber, periodLabel }) =>
+      `Contrato ${contractNumber}, ${periodLabel}: dados de desempenho pendentes`,
+    intro: ({ contractNumber, contractTitle, departmentName, periodLabel, count }) =>
+      `Não recebemos os resultados de ${periodLabel} ${count === 1 ? 'do seguinte indicador' : 'dos seguintes indicadores'} ` +
+      `do contrato ${contractNumber}, “${contractTitle}” (${departmentName}). O período de apuração e o prazo de ` +
+      `tolerância já se encerraram; por isso, ${count === 1 ? 'esse indicador consta como não informado' : 'esses indicadores constam como não informados'}.`,
+    tableCaption: ({ periodLabel }) => `Indicadores sem dados, ${periodLabel}`,
+    submitRequest: ({ date }) => `Solicitamos o envio dos valores pendentes até ${date}.`,
+    howToSubmit: 'Como enviar os dados',
+    howIntro:
+      'Envie os valores pela API com a chave de API da sua empresa (cabeçalho “Authorization: Bearer <chave>”), ' +
+      'de uma destas duas formas:',
+    oneByOne:
+      'Um indicador por vez: envie uma requisição PUT para o endereço de cada indicador, listado abaixo, com um corpo ' +
+      'JSON como {"value": 97.5, "note": "comentário opcional"}.',
+    csvImport:
+      'Vários indicadores de uma só vez: envie por POST ao endereço abaixo um arquivo CSV com as colunas ' +
+      'contractNumber,kpiName,period,value,note. Você pode partir destas linhas e preencher os valores; ' +
+      'acrescente ?dryRun=true ao endereço para verificar o arquivo sem gravá-lo.',
+    valueFormat: ({ period }) =>
+      'Escreva os valores com ponto decimal e sem separador de milhar (por exemplo, 1234.5) e o período como ' +
+      `${period}.`,
+    alternative: ({ managerEmail }) =>
+      `Se não for possível usar a API, envie os valores ao gestor do contrato (${managerEmail}) no mesmo prazo.`,
+    closingRemark: 'Agradecemos a sua colaboração.',
+  },
+
+  escalation: {
+    subject: ({ contractNumber, periodLabel, periods }) =>
+      `Escalonamento – contrato ${contractNumber}, ${periodLabel}: fora da meta por ${periods} ` +
+      `${periods === 1 ? 'período' : 'períodos consecutivos'}`,
+    greeting: 'Prezado(a) Senhor(a),',
+    intro: ({ contractNumber, contractTitle, departmentName, periodLabel, vendorName, count, periods }) =>
+      `${count === 1 ? 'O seguinte indicador' : 'Os seguintes indicadores'} do contrato ${contractNumber}, ` +
+      `“${contractTitle}”, executado pela empresa ${vendorName}, ${count === 1 ? 'está' : 'estão'} fora da meta ` +
+      `há ${periods} ou mais ${periods === 1 ? 'período de apuração' : 'períodos de apuração consecutivos'}, até ` +
+      `${periodLabel}, inclusive. Esse é o limite de escalonamento previsto no contrato; por isso, levamos o ` +
+      `caso ao seu conhecimento como responsável por ${departmentName}.`,
+    copied: ({ managerEmail }) => `O gestor do contrato (${managerEmail}) está em cópia nesta mensagem.`,
+    tableCaption: ({ periodLabel }) => `Indicadores fora da meta, ${periodLabel}`,
+    recentResults: 'Resultados recentes',
+    nextSteps: 'Próximos passos recomendados',
+    recommendations: [
+      'Reunir-se com a contratada, junto com o gestor do contrato, para analisar as causas e o plano de ação ' +
+        'corretiva e definir prazos para a recuperação do desempenho.',
+      'Avaliar as medidas previstas no contrato, como notificação formal, advertência, glosa de pagamentos ou ' +
+        'aplicação de multa, quando cabíveis, com o apoio das áreas de compras e jurídica.',
+      'Registrar a decisão e as ações acordadas, para que a próxima avaliação e a reunião de desempenho da área ' +
+        'possam acompanhá-las.',
+    ],
+  },
+};

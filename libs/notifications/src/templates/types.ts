@@ -1,0 +1,88 @@
+// The inputs of the email templates: plain values the caller has already looked up and put into words (the
+// period label, the contract link). Templates know nothing about contracts beyond what they are given.
+
+/** The languages emails are written in (a vendor's `preferredLanguage`). */
+export const EMAIL_LANGUAGES = ['en', 'es', 'pt'] as const;
+export type EmailLanguage = (typeof EMAIL_LANGUAGES)[number];
+
+export type EmailKpiDirection = 'higher_is_better' | 'lower_is_better';
+export type EmailKpiStatus = 'on_track' | 'at_risk' | 'off_track' | 'missing';
+
+/** A rendered email: the HTML part and the plain-text part carry the same facts. */
+export type RenderedEmail = { subject: string; text: string; html: string };
+
+/** What every email says about its contract and period. */
+export type EmailContractInput = {
+  language: EmailLanguage;
+  vendorName: string;
+  contractNumber: string;
+  contractTitle: string;
+  departmentName: string;
+  /** The period in words, in the email's language ("March 2026", "marzo de 2026"). */
+  periodLabel: string;
+  /** Absolute http(s) link to the contract, built from PUBLIC_BASE_URL. */
+  contractUrl: string;
+  /** The contract manager: whom the recipient should contact. */
+  managerEmail: string;
+  /** The sending organisation ("Procurement Office"). */
+  cityName: string;
+};
+
+/** One KPI of an off-track digest, with its result for the period. */
+export type OffTrackKpi = {
+  name: string;
+  unit: string;
+  direction: EmailKpiDirection;
+  value: number;
+  target: number;
+  offTrackThreshold: number;
+  status: 'off_track' | 'at_risk';
+};
+
+/** To the vendor (cc the contract manager): every off-track and at-risk KPI of the contract for the period. */
+export type OffTrackInput = EmailContractInput & {
+  kpis: OffTrackKpi[];
+  /** `YYYY-MM-DD`: the date by which the vendor should send its corrective action plan to the contract manager. */
+  respondBy: string;
+};
+
+/** One KPI that has no value for the period. */
+export type MissingDataKpi = {
+  /** The KPI's id, for the measurement endpoint `PUT /kpis/{kpiId}/measurements/{period}`. */
+  kpiId: string;
+  name: string;
+  unit: string;
+};
+
+/** To the vendor: the KPIs that lack data for the period, and how to submit it. */
+export type MissingDataInput = EmailContractInput & {
+  /** The period as the API writes it (`2026-03`, `2026-Q1`, `2026`): the measurement URL and CSV column use it. */
+  period: string;
+  kpis: MissingDataKpi[];
+  /** `YYYY-MM-DD`: the date by which the missing values should be submitted. */
+  submitBy: string;
+  /** Absolute http(s) base URL of the API, e.g. `https://contracts.city.example/api/v1`. */
+  apiBaseUrl: string;
+};
+
+/** One result of an escalated KPI; `value` is null when no data was reported. */
+export type EscalationHistoryEntry = { periodLabel: string; value: number | null };
+
+/** One KPI that has been off track for the escalation number of consecutive periods. */
+export type EscalationKpi = {
+  name: string;
+  unit: string;
+  direction: EmailKpiDirection;
+  target: number;
+  offTrackThreshold: number;
+  /** How many consecutive periods, up to this one, the KPI has been off track. */
+  consecutivePeriods: number;
+  /** Recent results, oldest first; the last entry is the period the email is about. */
+  history: EscalationHistoryEntry[];
+};
+
+/** To the department head (cc the contract manager): KPIs off track for `escalateAfterPeriods` periods in a row. */
+export type EscalationInput = EmailContractInput & {
+  kpis: EscalationKpi[];
+  escalateAfterPeriods: number;
+};
