@@ -1,16 +1,18 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { DatabaseModule, validateEnv } from '#domain';
+import { DatabaseModule, QueuesModule, validateEnv } from '#domain';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ContractsModule } from './contracts/contracts.module.js';
 import { ApiEnv } from './config/api-env.js';
 import { DepartmentsModule } from './departments/departments.module.js';
+import { EvaluationsModule } from './evaluations/evaluations.module.js';
 import { HealthModule } from './health/health.module.js';
 import { KpisModule } from './kpis/kpis.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { MeasurementsModule } from './measurements/measurements.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { PaymentsModule } from './payments/payments.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { SolicitationsModule } from './solicitations/solicitations.module.js';
@@ -22,6 +24,7 @@ import { VendorsModule } from './vendors/vendors.module.js';
     LoggingModule,
     DatabaseModule.forRoot('cpt-api'),
     RedisModule,
+    QueuesModule,
     AuthModule,
     AuditModule,
     HealthModule,
@@ -33,6 +36,8 @@ import { VendorsModule } from './vendors/vendors.module.js';
     MeasurementsModule,
     PaymentsModule,
     VendorsModule,
+    EvaluationsModule,
+    NotificationsModule,
   ],
 })
 export class AppModule {}

@@ -1,9 +1,18 @@
-import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
-import { DatabaseModule, logOptions, validateEnv } from '#domain';
+import { DatabaseModule, logOptions, QueuesModule, validateEnv } from '#domain';
 import { LoggerModule } from 'nestjs-pino';
 import { WorkerEnv } from './config/worker-env.js';
+import { ChunkEvaluationService } from './evaluation/chunk-evaluation.service.js';
+import { EvaluationRunsService } from './evaluation/evaluation-runs.service.js';
+import { MailTransportCloser, mailTransportProvider } from './notifications/mail-transport.provider.js';
+import { NotificationContentService } from './notifications/notification-content.service.js';
+import { NotificationMailer } from './notifications/notification-mailer.service.js';
+import { OutboxSweeper } from './notifications/outbox-sweeper.service.js';
+import { EvaluationChunksProcessor } from './processors/evaluation-chunks.processor.js';
+import { EvaluationRunsProcessor } from './processors/evaluation-runs.processor.js';
+import { NotificationsProcessor } from './processors/notifications.processor.js';
+import { SchedulesService } from './schedules.service.js';
 
 @Module({
   imports: [
@@ -15,14 +24,20 @@ import { WorkerEnv } from './config/worker-env.js';
       }),
     }),
     DatabaseModule.forRoot('cpt-worker'),
-    BullModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<WorkerEnv, true>) => ({
-        // BullMQ workers block on Redis and must wait through reconnects rather than fail their commands.
-        connection: { url: config.get('REDIS_URL'), maxRetriesPerRequest: null },
-        prefix: config.get('QUEUE_PREFIX'),
-      }),
-    }),
+    QueuesModule,
+  ],
+  providers: [
+    mailTransportProvider,
+    MailTransportCloser,
+    EvaluationRunsService,
+    ChunkEvaluationService,
+    NotificationContentService,
+    NotificationMailer,
+    OutboxSweeper,
+    EvaluationRunsProcessor,
+    EvaluationChunksProcessor,
+    NotificationsProcessor,
+    SchedulesService,
   ],
 })
 export class WorkerModule {}

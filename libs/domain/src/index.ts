@@ -17,3 +17,5 @@ export * from './evaluation/reporting-period.js';
 export * from './procurement/solicitation-lifecycle.js';
 export * from './vendors/diversity.js';
 export * from './evaluation/evaluate-kpi.js';
+export * from './queues/queues.js';
+export * from './queues/queues.module.js';

@@ -1,4 +1,32 @@
-import { AppEnv } from '#domain';
+import { AppEnv, LANGUAGES, type Language } from '#domain';
+import { IsIn, IsInt, Max, Min } from 'class-validator';
 
-/** The worker reads the variables of the product design (§5), as the API does; it has no settings of its own yet. */
-export class WorkerEnv extends AppEnv {}
+/** The worker's settings: the product design's variables (§5) plus the knobs of its queues. */
+export class WorkerEnv extends AppEnv {
+  /** Language of escalations to department heads (vendor emails use the vendor's own). */
+  @IsIn(LANGUAGES)
+  ESCALATION_LANGUAGE: Language = 'en';
+
+  /** Contracts per evaluation job. */
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  EVALUATION_CHUNK_SIZE: number = 500;
+
+  /** First retry delay of an email the mail server did not take; it doubles each time, up to an hour. */
+  @IsInt()
+  @Min(100)
+  MAIL_RETRY_BASE_DELAY_MS: number = 30_000;
+
+  /** How long an email keeps being retried before it is marked failed. */
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  MAIL_RETRY_WINDOW_HOURS: number = 24;
+
+  /** How often the outbox sweep re-queues work whose job was lost (Redis lost data, a crash between commit and enqueue). */
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  SWEEP_EVERY_SECONDS: number = 60;
+}

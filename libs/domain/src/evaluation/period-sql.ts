@@ -18,3 +18,12 @@ export function periodLastDaySql(column: string): string {
     ELSE interval '1 year'
   END))::date - 1)`;
 }
+
+/** The position of the period in `column` on its own calendar, so that consecutive periods differ by one. */
+export function periodIndexSql(column: string): string {
+  return `(CASE
+    WHEN ${column} ~ '^\\d{4}-\\d{2}$' THEN left(${column}, 4)::int * 12 + right(${column}, 2)::int
+    WHEN ${column} ~ '^\\d{4}-Q[1-4]$' THEN left(${column}, 4)::int * 4 + right(${column}, 1)::int
+    ELSE ${column}::int
+  END)`;
+}

@@ -4,3 +4,4 @@ export * from './factories.js';
 export * from './http-client.js';
 export * from './reset-database.js';
 export * from './throwaway-services.js';
+export * from './smtp-sink.js';

@@ -1,0 +1,35 @@
+import { Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '#domain';
+import { CurrentActor, CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
+import type { Principal } from '../auth/principal.js';
+import { toPage, type Page } from '../common/pagination.js';
+import { UuidParam } from '../common/uuid-param.js';
+import { toNotificationResponse, type NotificationResponse } from './dto/notification.response.js';
+import { NotificationsQuery } from './dto/notifications.query.js';
+import { NotificationsService } from './notifications.service.js';
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('notifications')
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get()
+  @Roles('procurement_officer', 'department_head')
+  async list(
+    @Query() query: NotificationsQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Page<NotificationResponse>> {
+    const [notifications, total] = await this.notifications.list(query, principal);
+    return toPage(notifications, total, query, toNotificationResponse);
+  }
+
+  /** 202: the email is queued again. */
+  @Post(':id/retry')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @Roles('procurement_officer')
+  async retry(@UuidParam() id: string, @CurrentActor() actor: Actor): Promise<NotificationResponse> {
+    return toNotificationResponse(await this.notifications.retry(id, actor));
+  }
+}

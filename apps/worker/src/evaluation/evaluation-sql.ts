@@ -1,0 +1,108 @@
+import { periodIndexSql, periodLastDaySql } from '#domain';
+
+// Set-based evaluation: one statement judges every due (or changed) KPI period of a chunk of contracts, one
+// more gathers what the touched periods call for. The status CASE mirrors evaluateKpi() in #domain, which is
+// the specification; an e2e test holds the two together.
+
+const PERIOD_STEP = `CASE k.frequency WHEN 'monthly' THEN interval '1 month' WHEN 'quarterly' THEN interval '3 months' ELSE interval '1 year' END`;
+const PERIOD_UNIT = `CASE k.frequency WHEN 'monthly' THEN 'month' WHEN 'quarterly' THEN 'quarter' ELSE 'year' END`;
+const PERIOD_KEY = `CASE k.frequency WHEN 'monthly' THEN to_char(p.start, 'YYYY-MM') WHEN 'quarterly' THEN to_char(p.start, 'YYYY-"Q"Q') ELSE to_char(p.start, 'YYYY') END`;
+
+/**
+ * $1 contract ids, $2 period key or null (all), $3 now, $4 the city's time zone.
+ * A period is judged once it has ended and has a value, or once it is due (ended + grace days) without one;
+ * it is judged again only when its value was recorded after its last evaluation. Returns the rows written.
+ */
+export const UPSERT_EVALUATIONS = `
+WITH kpi_periods AS (
+  SELECT k.id AS kpi_id, k.contract_id, k.direction, k.target, k.off_track_threshold, c.reporting_grace_days,
+         ${PERIOD_KEY} AS period,
+         least((p.start + ${PERIOD_STEP})::date - 1, c.end_date) AS last_day
+    FROM kpis k
+    JOIN contracts c ON c.id = k.contract_id
+    CROSS JOIN LATERAL generate_series(
+      date_trunc(${PERIOD_UNIT}, c.start_date::timestamp), c.end_date::timestamp, ${PERIOD_STEP}
+    ) AS p(start)
+   WHERE k.contract_id = ANY($1::uuid[]) AND k.active
+),
+candidates AS (
+  SELECT kp.*, m.value, m.recorded_at, e.evaluated_at AS last_evaluated_at,
+         ((kp.last_day + 1)::timestamp AT TIME ZONE $4) AS ended_at,
+         ((kp.last_day + 1 + kp.reporting_grace_days)::timestamp AT TIME ZONE $4) AS due_at
+    FROM kpi_periods kp
+    LEFT JOIN measurements m ON m.kpi_id = kp.kpi_id AND m.period = kp.period
+    LEFT JOIN kpi_evaluations e ON e.kpi_id = kp.kpi_id AND e.period = kp.period
+   WHERE $2::text IS NULL OR kp.period = $2
+),
+judged AS (
+  SELECT contract_id, kpi_id, period, value, target, off_track_threshold,
+         CASE
+           WHEN value IS NULL THEN 'missing'
+           WHEN (direction = 'higher_is_better' AND value >= target) OR (direction = 'lower_is_better' AND value <= target)
+             THEN 'on_track'
+           WHEN (direction = 'higher_is_better' AND value >= off_track_threshold)
+             OR (direction = 'lower_is_better' AND value <= off_track_threshold)
+             THEN 'at_risk'
+           ELSE 'off_track'
+         END AS status
+    FROM candidates
+   WHERE ((value IS NULL AND due_at <= $3) OR (value IS NOT NULL AND ended_at <= $3))
+     AND (last_evaluated_at IS NULL OR recorded_at > last_evaluated_at)
+)
+INSERT INTO kpi_evaluations (contract_id, kpi_id, period, value, target, off_track_threshold, status, evaluated_at, first_evaluated_at)
+SELECT contract_id, kpi_id, period, value, target, off_track_threshold, status, $3, $3 FROM judged
+ON CONFLICT ON CONSTRAINT uq_kpi_evaluations_kpi_period DO UPDATE
+   SET value = EXCLUDED.value,
+       target = EXCLUDED.target,
+       off_track_threshold = EXCLUDED.off_track_threshold,
+       status = EXCLUDED.status,
+       evaluated_at = EXCLUDED.evaluated_at
+RETURNING contract_id, period, status`;
+
+/**
+ * $1 contract ids and $2 period keys, pairwise: the contract periods a chunk touched; $3 the city's time zone.
+ * One row per KPI evaluation of those periods, with the KPI's off-track run ending in that period (consecutive
+ * off-track periods, found as islands of consecutive period indexes) and what deciding and addressing the
+ * notices needs.
+ */
+export const PERIOD_OUTCOMES = `
+WITH touched AS (
+  SELECT DISTINCT t.contract_id, t.period FROM unnest($1::uuid[], $2::text[]) AS t(contract_id, period)
+),
+evaluations AS (
+  SELECT e.contract_id, e.period, e.kpi_id, e.status, e.first_evaluated_at
+    FROM kpi_evaluations e JOIN touched t ON t.contract_id = e.contract_id AND t.period = e.period
+),
+off_track AS (
+  SELECT e.kpi_id, e.period, ${periodIndexSql('e.period')} AS position
+    FROM kpi_evaluations e
+   WHERE e.status = 'off_track' AND e.kpi_id IN (SELECT kpi_id FROM evaluations)
+),
+islands AS (
+  SELECT kpi_id, period, position, position - row_number() OVER (PARTITION BY kpi_id ORDER BY position) AS island
+    FROM off_track
+),
+runs AS (
+  SELECT kpi_id, period, row_number() OVER (PARTITION BY kpi_id, island ORDER BY position) AS run FROM islands
+)
+SELECT ev.contract_id, ev.period, ev.kpi_id, ev.status, coalesce(r.run, 0)::int AS off_track_run,
+       c.escalate_after_periods, ev.first_evaluated_at,
+       ((least(${periodLastDaySql('ev.period')}, c.end_date) + 1 + c.reporting_grace_days)::timestamp AT TIME ZONE $3) AS due_at,
+       v.email AS vendor_email, v.preferred_language AS vendor_language, c.manager_email, d.head_email
+  FROM evaluations ev
+  JOIN contracts c ON c.id = ev.contract_id
+  JOIN vendors v ON v.id = c.vendor_id
+  JOIN departments d ON d.id = c.department_id
+  LEFT JOIN runs r ON r.kpi_id = ev.kpi_id AND r.period = ev.period
+ ORDER BY ev.contract_id, ev.period`;
+
+/** $1..$7 arrays, pairwise: contract, period, kind, status, to, cc (each a JSON array of addresses), language. */
+export const INSERT_NOTIFICATIONS = `
+INSERT INTO notifications (contract_id, period, kind, status, to_addresses, cc_addresses, language)
+SELECT n.contract_id, n.period, n.kind, n.status,
+       ARRAY(SELECT jsonb_array_elements_text(n.to_addresses)), ARRAY(SELECT jsonb_array_elements_text(n.cc_addresses)),
+       n.language
+  FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[], $7::text[])
+       AS n(contract_id, period, kind, status, to_addresses, cc_addresses, language)
+ON CONFLICT ON CONSTRAINT uq_notifications_contract_period_kind DO NOTHING
+RETURNING id, status`;

@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import {
+  addCalendarDays,
+  consecutiveOffTrack,
+  describePeriod,
+  localDateOf,
+  parsePeriod,
+  previousPeriod,
+  formatPeriod,
+  type KpiDirection,
+  type KpiStatus,
+  type Notification,
+} from '#domain';
+import {
+  renderEscalation,
+  renderMissingData,
+  renderOffTrack,
+  type EmailContractInput,
+  type RenderedEmail,
+} from '#notifications';
+import type { EntityManager } from 'typeorm';
+import type { WorkerEnv } from '../config/worker-env.js';
+
+/** Days the vendor has to send a corrective action plan after an off-track notice. */
+export const CORRECTIVE_PLAN_DAYS = 10;
+/** Days the vendor has to submit missing data after the notice. */
+export const LATE_DATA_DAYS = 5;
+
+type ContractRow = {
+  id: string;
+  number: string;
+  title: string;
+  manager_email: string;
+  escalate_after_periods: number;
+  vendor_name: string;
+  department_name: string;
+};
+
+type EvaluationRow = {
+  kpi_id: string;
+  name: string;
+  unit: string;
+  direction: KpiDirection;
+  period: string;
+  value: number | null;
+  target: number;
+  off_track_threshold: number;
+  status: KpiStatus;
+};
+
+/** Puts an outbox row into words: loads what the email is about as it stands now and renders its template. */
+@Injectable()
+export class NotificationContentService {
+  constructor(private readonly config: ConfigService<WorkerEnv, true>) {}
+
+  async render(manager: EntityManager, notification: Notification): Promise<RenderedEmail> {
+    const [contract]: ContractRow[] = await manager.query(
+      `SELECT c.id, c.number, c.title, c.manager_email, c.escalate_after_periods,
+              v.legal_name AS vendor_name, d.name AS department_name
+         FROM contracts c JOIN vendors v ON v.id = c.vendor_id JOIN departments d ON d.id = c.department_id
+        WHERE c.id = $1`,
+      [notification.contractId],
+    );
+    const evaluations: EvaluationRow[] = await manager.query(
+      `SELECT e.kpi_id, k.name, k.unit, k.direction, e.period, e.value, e.target, e.off_track_threshold, e.status
+         FROM kpi_evaluations e JOIN kpis k ON k.id = e.kpi_id
+        WHERE e.contract_id = $1 AND e.period = $2
+        ORDER BY k.name`,
+      [notification.contractId, notification.period],
+    );
+    const common = this.commonInput(notification, contract);
+    const today = localDateOf(new Date(), this.config.get('CITY_TIMEZONE'));
+
+    switch (notification.kind) {
+      case 'off_track':
+        return renderOffTrack({
+          ...common,
+          respondBy: addCalendarDays(today, CORRECTIVE_PLAN_DAYS),
+          kpis: evaluations
+            .filter((row) => row.status === 'off_track' || row.status === 'at_risk')
+            .map((row) => ({
+              name: row.name,
+              unit: row.unit,
+              direction: row.direction,
+              value: row.value!,
+              target: row.target,
+              offTrackThreshold: row.off_track_threshold,
+              status: row.status as 'off_track' | 'at_risk',
+            })),
+        });
+      case 'missing_data':
+        return renderMissingData({
+          ...common,
+          period: notification.period,
+          submitBy: addCalendarDays(today, LATE_DATA_DAYS),
+          apiBaseUrl: `${this.publicBaseUrl()}/api/v1`,
+          kpis: evaluations
+            .filter((row) => row.status === 'missing')
+            .map((row) => ({ kpiId: row.kpi_id, name: row.name, unit: row.unit })),
+        });
+      case 'escalation':
+        return renderEscalation({
+          ...common,
+          escalateAfterPeriods: contract.escalate_after_periods,
+          kpis: await this.escalatedKpis(manager, notification, contract, evaluations),
+        });
+    }
+  }
+
+  /** The KPIs off track for `escalate_after_periods` periods in a row, with their recent results. */
+  private async escalatedKpis(
+    manager: EntityManager,
+    notification: Notification,
+    contract: ContractRow,
+    evaluations: EvaluationRow[],
+  ) {
+    const offTrack = evaluations.filter((row) => row.status === 'off_track');
+    const history: EvaluationRow[] = await manager.query(
+      `SELECT e.kpi_id, e.period, e.value, e.status FROM kpi_evaluations e
+        WHERE e.kpi_id = ANY($1::uuid[]) AND e.period <= $2`,
+      [offTrack.map((row) => row.kpi_id), notification.period],
+    );
+    return offTrack.flatMap((row) => {
+      const byPeriod = new Map(
+        history.filter((entry) => entry.kpi_id === row.kpi_id).map((entry) => [entry.period, entry]),
+      );
+      // The KPI's periods up to this one, oldest first, as far back as the escalation looks (and a little more).
+      const periods: string[] = [];
+      let period = parsePeriod(notification.period)!;
+      for (let count = 0; count < Math.max(contract.escalate_after_periods, 6); count++) {
+        periods.unshift(formatPeriod(period));
+        period = previousPeriod(period);
+      }
+      const run = consecutiveOffTrack(periods.map((key) => byPeriod.get(key)?.status ?? null));
+      if (run < contract.escalate_after_periods) return [];
+      const shown = periods.slice(-Math.max(run, contract.escalate_after_periods));
+      return [
+        {
+          name: row.name,
+          unit: row.unit,
+          direction: row.direction,
+          target: row.target,
+          offTrackThreshold: row.off_track_threshold,
+          consecutivePeriods: run,
+          history: shown.map((key) => ({
+            periodLabel: describePeriod(parsePeriod(key)!, notification.language),
+            value: byPeriod.get(key)?.value ?? null,
+          })),
+        },
+      ];
+    });
+  }
+
+  private commonInput(notification: Notification, contract: ContractRow): EmailContractInput {
+    return {
+      language: notification.language,
+      vendorName: contract.vendor_name,
+      contractNumber: contract.number,
+      contractTitle: contract.title,
+      departmentName: contract.department_name,
+      periodLabel: describePeriod(parsePeriod(notification.period)!, notification.language),
+      contractUrl: `${this.publicBaseUrl()}/api/v1/contracts/${contract.id}/scorecard`,
+      managerEmail: contract.manager_email,
+      cityName: senderName(this.config.get('MAIL_FROM')),
+    };
+  }
+
+  private publicBaseUrl(): string {
+    return this.config.get('PUBLIC_BASE_URL').replace(/\/+$/, '');
+  }
+}
+
+/** "Procurement Office" from "Procurement Office <procurement@city.example>". */
+function senderName(from: string): string {
+  return /^\s*"?([^"<]+?)"?\s*</.exec(from)?.[1] ?? from;
+}

@@ -1,0 +1,98 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Notification } from '#domain';
+import type { Transporter } from 'nodemailer';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { WorkerEnv } from '../config/worker-env.js';
+import { MAIL_TRANSPORT } from './mail-transport.provider.js';
+import { NotificationContentService } from './notification-content.service.js';
+import { describeSmtpError, isPermanentRefusal, retryDelayMs } from './smtp-errors.js';
+
+/** What became of one delivery attempt. */
+export type SendOutcome = { result: 'sent' | 'failed' | 'skipped' } | { result: 'retry'; delayMs: number };
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * Sends one outbox row. The row is locked for the whole attempt, so two workers never send it at once, and it
+ * is marked sent in the transaction that follows the server's acceptance. The one window for a duplicate is a
+ * crash between the server accepting the message and that commit; the fixed Message-ID lets receivers spot it.
+ */
+@Injectable()
+export class NotificationMailer {
+  private readonly logger = new Logger(NotificationMailer.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(MAIL_TRANSPORT) private readonly transport: Transporter,
+    private readonly content: NotificationContentService,
+    private readonly config: ConfigService<WorkerEnv, true>,
+  ) {}
+
+  async send(notificationId: string): Promise<SendOutcome> {
+    return this.dataSource.transaction(async (manager) => {
+      const notification = await manager.findOne(Notification, {
+        where: { id: notificationId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!notification || notification.status !== 'pending') return { result: 'skipped' };
+
+      const now = new Date();
+      const firstAttemptAt = notification.firstAttemptAt ?? now;
+      const windowHours = this.config.get('MAIL_RETRY_WINDOW_HOURS');
+      if (now.getTime() - firstAttemptAt.getTime() > windowHours * HOUR_MS) {
+        const reason = `Gave up after ${windowHours} hours of retries; last error: ${notification.lastError ?? 'none'}`;
+        return this.finish(manager, notification, { status: 'failed', lastError: reason });
+      }
+
+      const message = await this.content.render(manager, notification);
+      const attempt = { attempts: notification.attempts + 1, firstAttemptAt, subject: message.subject };
+      try {
+        const info = await this.transport.sendMail({
+          from: this.config.get('MAIL_FROM'),
+          to: notification.toAddresses,
+          cc: notification.ccAddresses,
+          subject: message.subject,
+          text: message.text,
+          html: message.html,
+          messageId: `<${notification.id}@${mailDomain(this.config.get('MAIL_FROM'))}>`,
+        });
+        return this.finish(manager, notification, {
+          ...attempt,
+          status: 'sent',
+          sentAt: new Date(),
+          providerMessageId: info.messageId,
+          lastError: null,
+        });
+      } catch (error) {
+        const lastError = describeSmtpError(error);
+        if (isPermanentRefusal(error))
+          return this.finish(manager, notification, { ...attempt, status: 'failed', lastError });
+        await manager.update(Notification, { id: notification.id }, { ...attempt, lastError });
+        const delayMs = retryDelayMs(attempt.attempts, this.config.get('MAIL_RETRY_BASE_DELAY_MS'));
+        this.logger.warn(
+          `notification=${notification.id} attempt=${attempt.attempts} retryInMs=${delayMs} error="${lastError}"`,
+        );
+        return { result: 'retry', delayMs };
+      }
+    });
+  }
+
+  private async finish(
+    manager: EntityManager,
+    notification: Notification,
+    change: Partial<Notification> & { status: 'sent' | 'failed' },
+  ): Promise<SendOutcome> {
+    await manager.update(Notification, { id: notification.id }, change);
+    this.logger.log(
+      `notification=${notification.id} kind=${notification.kind} period=${notification.period} status=${change.status}`,
+    );
+    return { result: change.status };
+  }
+}
+
+/** The domain of the sender address, for Message-IDs. */
+function mailDomain(from: string): string {
+  return /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'localhost';
+}

@@ -1,0 +1,59 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { JobName, QueueName, runJobId, sendJobId } from '#domain';
+import type { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import type { WorkerEnv } from '../config/worker-env.js';
+import { EvaluationRunsService } from '../evaluation/evaluation-runs.service.js';
+
+/**
+ * PostgreSQL is the source of truth; Redis only carries the work. Jobs can still go missing (a crash between a
+ * commit and its enqueue, a Redis that lost its data), so the sweep re-queues pending emails that have no job
+ * and unfinished runs. Job ids are fixed, so work that is still queued is never queued twice.
+ */
+@Injectable()
+export class OutboxSweeper {
+  private readonly logger = new Logger(OutboxSweeper.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QueueName.Notifications) private readonly notifications: Queue,
+    @InjectQueue(QueueName.EvaluationRuns) private readonly runs: Queue,
+    private readonly evaluationRuns: EvaluationRunsService,
+    private readonly config: ConfigService<WorkerEnv, true>,
+  ) {}
+
+  async sweep(): Promise<{ emails: number; runs: number }> {
+    const settleSeconds = this.config.get('SWEEP_EVERY_SECONDS');
+    const pending: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM notifications
+        WHERE status = 'pending' AND updated_at < now() - make_interval(secs => $1)
+        ORDER BY created_at LIMIT 1000`,
+      [settleSeconds],
+    );
+    let emails = 0;
+    for (const { id } of pending) {
+      if (await this.requeue(this.notifications, sendJobId(id), JobName.Send, { notificationId: id })) emails++;
+    }
+    let runs = 0;
+    for (const runId of await this.evaluationRuns.unfinishedRunIds(settleSeconds)) {
+      if (await this.requeue(this.runs, runJobId(runId), JobName.Run, { runId })) runs++;
+    }
+    if (emails || runs) this.logger.warn(`requeued emails=${emails} runs=${runs}`);
+    return { emails, runs };
+  }
+
+  /** Adds the job unless one with its id is waiting, delayed or active. */
+  private async requeue(queue: Queue, jobId: string, name: string, data: object): Promise<boolean> {
+    const existing = await queue.getJob(jobId);
+    if (existing) {
+      const state = await existing.getState();
+      if (state !== 'completed' && state !== 'failed') return false;
+      await existing.remove();
+    }
+    await queue.add(name, data, { jobId });
+    return true;
+  }
+}

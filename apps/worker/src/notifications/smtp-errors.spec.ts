@@ -1,0 +1,35 @@
+import { describeSmtpError, isPermanentRefusal, retryDelayMs } from './smtp-errors.js';
+
+const smtpError = (fields: object) => Object.assign(new Error('failed'), fields);
+
+describe('SMTP errors', () => {
+  it.each([
+    [smtpError({ responseCode: 550, response: '550 5.1.1 No such user' }), true],
+    [smtpError({ responseCode: 554 }), true],
+    [smtpError({ responseCode: 421, response: '421 Try again later' }), false],
+    [smtpError({ responseCode: 451 }), false],
+    [smtpError({ code: 'ECONNECTION' }), false],
+    [smtpError({ code: 'ETIMEDOUT' }), false],
+    [new Error('socket hang up'), false],
+  ])('should tell whether %p is final: %p', (error, permanent) => {
+    expect(isPermanentRefusal(error)).toBe(permanent);
+  });
+
+  it('should describe an error by the server answer, or by its code and message', () => {
+    expect(describeSmtpError(smtpError({ responseCode: 550, response: '550 5.1.1 No such user' }))).toBe(
+      '550 5.1.1 No such user',
+    );
+    expect(describeSmtpError(smtpError({ code: 'ECONNECTION', message: 'connect ECONNREFUSED 127.0.0.1:25' }))).toBe(
+      'ECONNECTION: connect ECONNREFUSED 127.0.0.1:25',
+    );
+  });
+
+  it.each([
+    [1, 30_000],
+    [2, 60_000],
+    [5, 480_000],
+    [20, 3_600_000],
+  ])('should wait, after attempt %d, %d ms', (attempts, expected) => {
+    expect(retryDelayMs(attempts, 30_000)).toBe(expected);
+  });
+});

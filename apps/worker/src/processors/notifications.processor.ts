@@ -1,0 +1,28 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { JobName, QueueName, type SendJob } from '#domain';
+import { DelayedError, type Job } from 'bullmq';
+import { NotificationMailer, type SendOutcome } from '../notifications/notification-mailer.service.js';
+import { OutboxSweeper } from '../notifications/outbox-sweeper.service.js';
+import { RECOVERY_OPTIONS } from './worker-options.js';
+
+/** Sends outbox emails, and runs the outbox sweep. */
+@Processor(QueueName.Notifications, { ...RECOVERY_OPTIONS, concurrency: 5 })
+export class NotificationsProcessor extends WorkerHost {
+  constructor(
+    private readonly mailer: NotificationMailer,
+    private readonly sweeper: OutboxSweeper,
+  ) {
+    super();
+  }
+
+  async process(job: Job<SendJob>, token?: string): Promise<SendOutcome | object> {
+    if (job.name === JobName.Sweep) return this.sweeper.sweep();
+    const outcome = await this.mailer.send(job.data.notificationId);
+    if (outcome.result === 'retry') {
+      // Same job, later: the outbox row counts the attempts, BullMQ only keeps the time.
+      await job.moveToDelayed(Date.now() + outcome.delayMs, token);
+      throw new DelayedError();
+    }
+    return outcome;
+  }
+}

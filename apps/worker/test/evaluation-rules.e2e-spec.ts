@@ -1,0 +1,161 @@
+import {
+  evaluateKpi,
+  formatPeriod,
+  localDateOf,
+  periodFirstDay,
+  periodLastDay,
+  periodOfDate,
+  previousPeriod,
+  type KpiDirection,
+} from '#domain';
+import {
+  createApiKey,
+  createContract,
+  createDepartment,
+  createKpi,
+  createVendor,
+  resetDatabase,
+  startSmtpSink,
+  type AppProcess,
+  type SmtpSink,
+} from '#domain/testing';
+import { createTestApp, type TestApp } from '../../api/test/support/create-test-app.js';
+import { resetQueues, startWorkers, stopWorkers, waitForRun, workerEnv } from './support/worker-harness.js';
+
+// The evaluation SQL judges in bulk; evaluateKpi() in #domain is the rule. This holds the two together on a grid
+// of values around each target and threshold, and checks when a period becomes eligible.
+describe('the evaluation SQL follows the rules', () => {
+  let testApp: TestApp;
+  let sink: SmtpSink;
+  let workers: AppProcess[] = [];
+  let officer: string;
+
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    sink = await startSmtpSink();
+    await resetDatabase(testApp.dataSource);
+    await resetQueues(testApp);
+    officer = await createApiKey(testApp.dataSource, 'procurement_officer');
+    // Stale by design (NOTIFY_WITHIN_DAYS 0): outcomes are recorded as suppressed and nothing is mailed.
+    workers = await startWorkers(1, workerEnv(sink, { NOTIFY_WITHIN_DAYS: '0' }));
+  });
+
+  afterAll(async () => {
+    await stopWorkers(workers);
+    await sink.stop();
+    await testApp.close();
+  });
+
+  const run = async (body: object = {}) => {
+    const response = await testApp.http.post('/api/v1/evaluation-runs', { token: officer, body });
+    expect(response.status).toBe(202);
+    return waitForRun(testApp.http, officer, response.body.id);
+  };
+
+  it('should give every KPI of a grid the status evaluateKpi gives it', async () => {
+    const department = await createDepartment(testApp.dataSource);
+    const vendor = await createVendor(testApp.dataSource);
+    const contract = await createContract(testApp.dataSource, vendor, department, {
+      startDate: '2025-05-01',
+      endDate: '2025-05-31',
+    });
+    const cases: { name: string; direction: KpiDirection; target: number; threshold: number; value: number | null }[] =
+      [];
+    for (const [direction, target, threshold] of [
+      ['higher_is_better', 95, 90],
+      ['higher_is_better', 90, 90],
+      ['lower_is_better', 5, 10],
+      ['lower_is_better', 2.5, 2.5],
+    ] as const) {
+      for (const value of new Set([
+        null,
+        target - 1,
+        target,
+        target + 1,
+        threshold - 0.0001,
+        threshold,
+        threshold + 0.0001,
+        -1000,
+        1000,
+      ])) {
+        cases.push({ name: `${direction} ${target}/${threshold} v=${value}`, direction, target, threshold, value });
+      }
+    }
+    for (const entry of cases) {
+      const kpi = await createKpi(testApp.dataSource, contract, {
+        name: entry.name,
+        direction: entry.direction,
+        target: entry.target,
+        offTrackThreshold: entry.threshold,
+      });
+      if (entry.value !== null) {
+        await testApp.dataSource.query(
+          `INSERT INTO measurements (kpi_id, period, value, source, recorded_by_name, recorded_at) VALUES ($1, '2025-05', $2, 'staff', 't', now())`,
+          [kpi.id, entry.value],
+        );
+      }
+    }
+    await run({ contractIds: [contract.id] });
+    const rows: { name: string; status: string }[] = await testApp.dataSource.query(
+      `SELECT k.name, e.status FROM kpi_evaluations e JOIN kpis k ON k.id = e.kpi_id WHERE e.contract_id = $1`,
+      [contract.id],
+    );
+    const actual = Object.fromEntries(rows.map((row) => [row.name, row.status]));
+    const expected = Object.fromEntries(
+      cases.map((entry) => [
+        entry.name,
+        evaluateKpi(
+          { direction: entry.direction, target: entry.target, offTrackThreshold: entry.threshold },
+          entry.value,
+          true,
+        ),
+      ]),
+    );
+    expect(actual).toEqual(expected);
+  }, 60_000);
+
+  it('should judge a period with a value once it has ended, and one without only once its grace days have passed', async () => {
+    const lastMonth = previousPeriod(periodOfDate(localDateOf(new Date(), 'America/New_York'), 'monthly'));
+    const department = await createDepartment(testApp.dataSource);
+    const vendor = await createVendor(testApp.dataSource);
+    const dates = { startDate: periodFirstDay(lastMonth), endDate: periodLastDay(lastMonth) };
+    const patient = await createContract(testApp.dataSource, vendor, department, { ...dates, reportingGraceDays: 365 });
+    const strict = await createContract(testApp.dataSource, vendor, department, { ...dates, reportingGraceDays: 0 });
+    const reported = await createKpi(testApp.dataSource, patient, { name: 'reported' });
+    await createKpi(testApp.dataSource, patient, { name: 'not yet due' });
+    await createKpi(testApp.dataSource, strict, { name: 'due' });
+    await testApp.dataSource.query(
+      `INSERT INTO measurements (kpi_id, period, value, source, recorded_by_name, recorded_at) VALUES ($1, $2, 99, 'staff', 't', now())`,
+      [reported.id, formatPeriod(lastMonth)],
+    );
+    await run({ contractIds: [patient.id, strict.id], period: formatPeriod(lastMonth) });
+    const rows = await testApp.dataSource.query(
+      `SELECT k.name, e.status FROM kpi_evaluations e JOIN kpis k ON k.id = e.kpi_id
+        WHERE e.contract_id = ANY($1::uuid[]) ORDER BY k.name`,
+      [[patient.id, strict.id]],
+    );
+    expect(rows).toEqual([
+      { name: 'due', status: 'missing' },
+      { name: 'reported', status: 'on_track' },
+    ]);
+  }, 60_000);
+
+  it('should answer 400 for a malformed period or unknown contracts, and 403 to non-officers', async () => {
+    const bad = await testApp.http.post('/api/v1/evaluation-runs', { token: officer, body: { period: 'March' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details[0].field).toBe('period');
+    const unknown = await testApp.http.post('/api/v1/evaluation-runs', {
+      token: officer,
+      body: { contractIds: ['00000000-0000-4000-8000-000000000000'] },
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.details[0].field).toBe('contractIds');
+    const department = await createDepartment(testApp.dataSource);
+    const head = await createApiKey(testApp.dataSource, 'department_head', { departments: [department] });
+    expect((await testApp.http.post('/api/v1/evaluation-runs', { token: head, body: {} })).status).toBe(403);
+    expect(
+      (await testApp.http.get('/api/v1/evaluation-runs/00000000-0000-4000-8000-000000000000', { token: officer }))
+        .status,
+    ).toBe(404);
+  });
+});
