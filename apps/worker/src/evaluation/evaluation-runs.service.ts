@@ -17,16 +17,14 @@ export class EvaluationRunsService {
 
   /** A run of the schedule: every contract, every period that is due or changed. */
   async createScheduledRun(): Promise<string> {
-    const run = await this.dataSource
-      .getRepository(EvaluationRun)
-      .save(
-        Object.assign(new EvaluationRun(), {
-          status: 'queued',
-          requestedBy: 'schedule',
-          period: null,
-          contractIds: null,
-        }),
-      );
+    const run = await this.dataSource.getRepository(EvaluationRun).save(
+      Object.assign(new EvaluationRun(), {
+        status: 'queued',
+        requestedBy: 'schedule',
+        period: null,
+        contractIds: null,
+      }),
+    );
     return run.id;
   }
 
