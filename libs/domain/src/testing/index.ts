@@ -2,5 +2,6 @@
 export * from './app-process.js';
 export * from './factories.js';
 export * from './http-client.js';
+export * from './measurement-import-fixture.js';
 export * from './reset-database.js';
 export * from './throwaway-services.js';
