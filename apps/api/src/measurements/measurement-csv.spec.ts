@@ -96,6 +96,8 @@ describe('readRow', () => {
       kpiName: 'On time',
       period: '2026-Q1',
       frequency: 'quarterly',
+      firstDay: '2026-01-01',
+      lastDay: '2026-03-31',
       value: '96.5000',
       note: null,
     });
@@ -148,9 +150,11 @@ describe('ImportRowEncoder', () => {
       { line: 2, fields: ['C\\1', 'On\ttime', '2026-03', '1', 'two\r\nlines'] },
       { line: 3, fields: ['C-1', 'K', '2026', '2', ''] },
     ]);
-    expect(output).toBe(
-      '2\tC\\\\1\tOn\\ttime\t2026-03\tmonthly\t1.0000\ttwo\\r\\nlines\n3\tC-1\tK\t2026\tannual\t2.0000\t\\N\n',
-    );
+    expect(output.split('\n')).toEqual([
+      '2\tC\\\\1\tOn\\ttime\t2026-03\tmonthly\t2026-03-01\t2026-03-31\t1.0000\ttwo\\r\\nlines',
+      '3\tC-1\tK\t2026\tannual\t2026-01-01\t2026-12-31\t2.0000\t\\N',
+      '',
+    ]);
   });
 
   it('should count every row and keep only the first problems', async () => {

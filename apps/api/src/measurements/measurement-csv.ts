@@ -1,6 +1,6 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import { CsvError, parse, type Options, type Parser } from 'csv-parse';
-import { DomainError, parsePeriod, type ErrorDetail, type Frequency } from '#domain';
+import { DomainError, parsePeriod, periodFirstDay, periodLastDay, type ErrorDetail, type Frequency } from '#domain';
 import { MAX_NOTE_LENGTH, measurementProblems } from './measurement-rules.js';
 
 // The syntax of a measurement import file (the product design (§4)): reading it as a stream, line by line,
@@ -28,6 +28,9 @@ export type ImportRow = {
   kpiName: string;
   period: string;
   frequency: Frequency;
+  /** The period's calendar days, `YYYY-MM-DD`, inclusive. */
+  firstDay: string;
+  lastDay: string;
   /** Fixed to 4 decimals, as the measurements table stores it. */
   value: string;
   note: string | null;
@@ -156,14 +159,15 @@ export function readRow({ line, fields }: CsvRecord, columns: Columns): ImportRo
   }
 
   if (problems.length || !period || !value || 'problem' in value) return problems;
-  const { fixed } = value;
   return {
     line,
     contractNumber,
     kpiName,
     period: periodText,
     frequency: period.frequency,
-    value: fixed,
+    firstDay: periodFirstDay(period),
+    lastDay: periodLastDay(period),
+    value: value.fixed,
     note: note || null,
   };
 }
@@ -179,16 +183,25 @@ function readValue(text: string): { fixed: string } | { problem: string } {
 }
 
 /** Columns of the import table that `ImportRowEncoder` writes, in its order. */
-export const IMPORT_TABLE_COLUMNS = 'line, contract_number, kpi_name, period, frequency, value, note';
+export const IMPORT_TABLE_COLUMNS =
+  'line, contract_number, kpi_name, period, frequency, first_day, last_day, value, note';
 
 // COPY's text format: tab-separated, backslash escapes, \N for null.
 const copyText = (text: string): string => text.replace(/[\\\t\n\r]/g, (character) => COPY_ESCAPES[character]);
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 const copyLine = (row: ImportRow): string =>
-  [row.line, copyText(row.contractNumber), copyText(row.kpiName), row.period, row.frequency, row.value]
-    .concat(row.note === null ? '\\N' : copyText(row.note))
-    .join('\t') + '\n';
+  [
+    row.line,
+    copyText(row.contractNumber),
+    copyText(row.kpiName),
+    row.period,
+    row.frequency,
+    row.firstDay,
+    row.lastDay,
+    row.value,
+    row.note === null ? '\\N' : copyText(row.note),
+  ].join('\t') + '\n';
 
 // Rows are handed to COPY in chunks of about this many characters rather than one write per row.
 const CHUNK_CHARS = 64 * 1024;

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CsvError } from 'csv-parse';
-import { DomainError, localDateOf, periodFirstDaySql, periodLastDaySql, type Actor, type Frequency } from '#domain';
+import { DomainError, localDateOf, type Actor, type Frequency } from '#domain';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, type QueryRunner } from 'typeorm';
@@ -40,9 +40,6 @@ type ProblemRow = {
   invalid: number;
 };
 
-const FIRST_DAY = periodFirstDaySql('t.period');
-const LAST_DAY = periodLastDaySql('t.period');
-
 /**
  * Every row is held to the rules of `PUT /kpis/:id/measurements/:period`, in SQL over the whole file: the first
  * rule a row breaks is its problem. A contract the caller may not see is reported as one that does not exist.
@@ -56,8 +53,8 @@ const PROBLEMS_SQL = `
                    WHEN k.id IS NULL THEN 'kpi'
                    WHEN NOT k.active THEN 'inactive'
                    WHEN k.frequency <> t.frequency THEN 'frequency'
-                   WHEN ${FIRST_DAY} > c.end_date OR ${LAST_DAY} < c.start_date THEN 'outside'
-                   WHEN ${FIRST_DAY} > $3::date THEN 'not_begun'
+                   WHEN t.first_day > c.end_date OR t.last_day < c.start_date THEN 'outside'
+                   WHEN t.first_day > $3::date THEN 'not_begun'
                    WHEN t.line <> t.first_line THEN 'duplicate'
                  END AS problem
             FROM (SELECT *, min(line) OVER (PARTITION BY contract_number, kpi_name, period) AS first_line
@@ -153,7 +150,8 @@ export class MeasurementImportService {
     await runner.query(`
       CREATE TEMP TABLE measurement_import (
         line integer NOT NULL, contract_number text NOT NULL, kpi_name text NOT NULL, period text NOT NULL,
-        frequency text NOT NULL, value numeric(18, 4) NOT NULL, note text
+        frequency text NOT NULL, first_day date NOT NULL, last_day date NOT NULL, value numeric(18, 4) NOT NULL,
+        note text
       ) ON COMMIT DROP`);
     const reader = new CsvLineReader();
     const encoder = new ImportRowEncoder(MAX_REPORTED_PROBLEMS);
@@ -176,7 +174,6 @@ export class MeasurementImportService {
       );
     }
 
-    await runner.query('ANALYZE measurement_import');
     const problems: ProblemRow[] = await runner.query(PROBLEMS_SQL, [
       departmentScope(principal),
       vendorScope(principal),
