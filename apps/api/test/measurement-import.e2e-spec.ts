@@ -279,6 +279,24 @@ describe('measurement import', () => {
       ]);
     });
 
+    it('should count every bad row but list the first 1000 problems, in line order', async () => {
+      // Odd lines fail in Node (the value), even lines in SQL (the contract): both lists are merged by line.
+      const rows = Array.from({ length: 1200 }, (_, index) =>
+        index % 2 ? `NOPE,On time,2025-03,${index},` : `C-1,On time,2025-03,x${index},`,
+      );
+      const response = await importCsv([HEADER, ...rows].join('\n'));
+      expect(response.status).toBe(400);
+      expect(response.body.message).toBe(
+        '1200 of 1200 rows are invalid; nothing was imported; the first 1000 problems are listed',
+      );
+      expect(response.body.details).toHaveLength(1000);
+      expect(response.body.details.slice(0, 2)).toEqual([
+        { field: 'line 2: value', message: 'value must be a number with at most 4 decimals' },
+        { field: 'line 3: contractNumber', message: 'contract "NOPE" was not found' },
+      ]);
+      expect(response.body.details.at(-1).field).toBe('line 1001: contractNumber');
+    });
+
     it('should stop at a line that is not CSV', async () => {
       const response = await importCsv(`${HEADER}\nC-1,On time,2025-03,1,ok\nC-1,On time,2025-04,1,"open\nC-1,x`);
       expect(response.status).toBe(400);

@@ -161,7 +161,7 @@ describe('ImportRowEncoder', () => {
     const bad = (line: number) => ({ line, fields: ['C-1', 'K', 'soon', '1', ''] });
     const { output, encoder } = await encode([header, bad(2), bad(3), bad(4), bad(5)], 2);
     expect(output).toBe('');
-    expect([encoder.rows, encoder.invalidRows]).toEqual([4, 4]);
+    expect([encoder.rows, encoder.invalidRows, encoder.problemCount]).toEqual([4, 4, 4]);
     expect(encoder.problems.map((problem) => problem.line)).toEqual([2, 3]);
   });
 });

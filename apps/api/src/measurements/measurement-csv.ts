@@ -213,6 +213,8 @@ const CHUNK_CHARS = 64 * 1024;
 export class ImportRowEncoder extends Transform {
   rows = 0;
   invalidRows = 0;
+  /** Every problem found, kept or not. */
+  problemCount = 0;
   readonly problems: LineProblem[] = [];
   private columns: Columns | null = null;
   private pending = '';
@@ -232,6 +234,7 @@ export class ImportRowEncoder extends Transform {
     const row = readRow(record, this.columns);
     if (Array.isArray(row)) {
       this.invalidRows++;
+      this.problemCount += row.length;
       this.problems.push(...row.slice(0, this.maxProblems - this.problems.length));
       return callback();
     }

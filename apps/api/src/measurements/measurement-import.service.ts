@@ -165,7 +165,7 @@ export class MeasurementImportService {
       );
     } catch (error) {
       if (!(error instanceof CsvError)) throw error;
-      // Nothing after a broken quote can be read reliably, so the break is the answer.
+      // The parser cannot go on past a break in the CSV itself, so the break is the answer.
       const problem = reader.problemOf(error);
       throw new DomainError(
         'INVALID_INPUT',
@@ -180,9 +180,15 @@ export class MeasurementImportService {
       localDateOf(new Date(), this.config.get('CITY_TIMEZONE')),
       MAX_REPORTED_PROBLEMS,
     ]);
-    const invalid = encoder.invalidRows + (problems[0]?.invalid ?? 0);
-    if (invalid > 0) {
-      throw invalidRows(invalid, encoder.rows, [...encoder.problems, ...problems.map(toLineProblem)]);
+    // The rules query gives one problem per row.
+    const invalidInSql = problems[0]?.invalid ?? 0;
+    if (encoder.invalidRows + invalidInSql > 0) {
+      throw invalidRows(
+        encoder.invalidRows + invalidInSql,
+        encoder.rows,
+        [...encoder.problems, ...problems.map(toLineProblem)],
+        encoder.problemCount + invalidInSql,
+      );
     }
 
     const [{ created, updated }]: { created: number; updated: number }[] = await runner.query(WRITE_SQL, [
@@ -196,10 +202,10 @@ export class MeasurementImportService {
   }
 }
 
-function invalidRows(invalid: number, rows: number, problems: LineProblem[]): DomainError {
+function invalidRows(invalid: number, rows: number, problems: LineProblem[], problemCount: number): DomainError {
   const listed = problems.sort((a, b) => a.line - b.line).slice(0, MAX_REPORTED_PROBLEMS);
   const rowsWord = rows === 1 ? 'row is' : 'rows are';
-  const truncated = problems.length > listed.length ? `; the first ${MAX_REPORTED_PROBLEMS} problems are listed` : '';
+  const truncated = problemCount > listed.length ? `; the first ${listed.length} problems are listed` : '';
   return new DomainError(
     'INVALID_INPUT',
     `${invalid} of ${rows} ${rowsWord} invalid; nothing was imported${truncated}`,
