@@ -6,6 +6,7 @@ import { RequestMethod } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { registerCsvStreamParser } from './common/csv-stream.js';
 import { errorBody } from './common/error-body.js';
 import { ErrorResponseFilter } from './common/error-response.filter.js';
 import { validationPipe } from './common/validation.js';
@@ -45,6 +46,7 @@ export async function configureApp(app: NestFastifyApplication, env: ApiEnv): Pr
   });
   // The API speaks JSON; routes that take other media types register their own parsers.
   fastify.removeContentTypeParser('text/plain');
+  registerCsvStreamParser(fastify, env.IMPORT_LIMIT_BYTES);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -25,6 +25,9 @@ export class ErrorResponseFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const body = this.toBody(exception, request);
     if (body.statusCode === 401) void reply.header('www-authenticate', 'Bearer');
+    // Answering before the body has been read (a streamed upload refused part-way): the client may still be
+    // sending, so the connection cannot carry another request.
+    if (!request.raw.complete) void reply.header('connection', 'close');
     void reply.status(body.statusCode).send(body);
   }
 

@@ -34,3 +34,9 @@ export const validationPipe = new ValidationPipe({
  * null is validated like any other value and refused. `@IsOptional()` would let null through to the database.
  */
 export const OmittedOrSet = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
+
+/**
+ * For boolean query parameters: only the words themselves. A plain Boolean conversion would read "false" (and
+ * "no", "0", "") as true; anything else is left for `@IsBoolean()` to refuse.
+ */
+export const booleanWord = (value: unknown): unknown => (value === 'true' ? true : value === 'false' ? false : value);

@@ -13,4 +13,9 @@ export class ApiEnv extends AppEnv {
   @Min(1024)
   @Max(100 * 1024 * 1024)
   BODY_LIMIT_BYTES: number = 1024 * 1024;
+
+  /** Largest CSV import, in bytes. Imports are streamed, never held in memory, so this bounds time, not memory. */
+  @IsInt()
+  @Min(1024)
+  IMPORT_LIMIT_BYTES: number = 100 * 1024 * 1024;
 }

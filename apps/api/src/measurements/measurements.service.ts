@@ -20,10 +20,9 @@ import type { ApiEnv } from '../config/api-env.js';
 import { KpisService } from '../kpis/kpis.service.js';
 import { toMeasurementResponse } from './dto/measurement.response.js';
 import type { RecordMeasurementDto } from './dto/record-measurement.dto.js';
+import { measurementProblems } from './measurement-rules.js';
 
 export const MEASUREMENT_ENTITY = 'measurement';
-
-const PERIOD_EXAMPLES = { monthly: '2026-03', quarterly: '2026-Q1', annual: '2026' } as const;
 
 /** Where a value came from: the vendor's own report, city staff, or a CSV import. */
 export const sourceOf = (principal: Principal): MeasurementSource => (principal.role === 'vendor' ? 'vendor' : 'staff');
@@ -94,22 +93,17 @@ export class MeasurementsService {
 
   /** The period must be written for the KPI's frequency, fall within the contract, and have begun. */
   private assertRecordable(kpi: Kpi, contract: Contract, period: string): void {
-    if (!kpi.active) throw new DomainError('CONFLICT', `KPI "${kpi.name}" is not active and takes no measurements`);
+    if (!kpi.active) throw new DomainError('CONFLICT', measurementProblems.inactiveKpi(kpi.name));
     const parsed = parsePeriodFor(period, kpi.frequency);
-    if (!parsed) {
-      throw DomainError.invalid(
-        'period',
-        `period must be written like ${PERIOD_EXAMPLES[kpi.frequency]} for a ${kpi.frequency} KPI`,
-      );
-    }
+    if (!parsed) throw DomainError.invalid('period', measurementProblems.periodFormat(kpi.frequency));
     if (!isPeriodWithin(parsed, contract.startDate, contract.endDate)) {
       throw DomainError.invalid(
         'period',
-        `period ${period} is outside the contract (${contract.startDate} to ${contract.endDate})`,
+        measurementProblems.outsideContract(period, contract.startDate, contract.endDate),
       );
     }
     if (periodStartInstant(parsed, this.config.get('CITY_TIMEZONE')).getTime() > Date.now()) {
-      throw DomainError.invalid('period', `period ${period} has not begun yet`);
+      throw DomainError.invalid('period', measurementProblems.notBegun(period));
     }
   }
 }

@@ -2,6 +2,7 @@
 export * from './app-process.js';
 export * from './factories.js';
 export * from './http-client.js';
+export * from './measurement-import-fixture.js';
 export * from './reset-database.js';
 export * from './throwaway-services.js';
 export * from './smtp-sink.js';

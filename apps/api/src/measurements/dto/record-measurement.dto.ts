@@ -1,17 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNumber, IsOptional, IsString, MaxLength } from 'class-validator';
+import { MAX_NOTE_LENGTH, measurementProblems } from '../measurement-rules.js';
 
 export class RecordMeasurementDto {
   @ApiProperty({ example: 96.5 })
-  @IsNumber(
-    { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 },
-    { message: 'value must be a number with at most 4 decimals' },
-  )
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 }, { message: measurementProblems.value })
   value!: number;
 
   @ApiPropertyOptional({ example: 'Two crews out sick in the second week' })
   @IsOptional()
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(MAX_NOTE_LENGTH)
   note?: string;
 }

@@ -3,9 +3,7 @@ import { CERTIFICATION_TYPES, type CertificationType } from '#domain';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PaginationQuery } from '../../common/pagination.js';
-
-// Only the words themselves: a plain Boolean conversion would read "false" (and "no", "0", "") as true.
-const booleanWord = (value: unknown): unknown => (value === 'true' ? true : value === 'false' ? false : value);
+import { booleanWord } from '../../common/validation.js';
 
 export class VendorsQuery extends PaginationQuery {
   @ApiPropertyOptional({ description: 'Part of the legal name or tax id, any case' })

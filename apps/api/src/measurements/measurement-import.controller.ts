@@ -1,0 +1,33 @@
+import type { Readable } from 'node:stream';
+import { Controller, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '#domain';
+import { CurrentActor, CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
+import type { Principal } from '../auth/principal.js';
+import { AcceptsCsvStream, CsvStream } from '../common/csv-stream.js';
+import { ImportMeasurementsQuery } from './dto/import-measurements.query.js';
+import { MeasurementImportService, type ImportReport } from './measurement-import.service.js';
+
+@ApiTags('measurements')
+@ApiBearerAuth()
+@Controller('measurements')
+export class MeasurementImportController {
+  constructor(private readonly imports: MeasurementImportService) {}
+
+  /** All rows or none: any bad row answers 400 with every problem by line, and nothing is written. */
+  @Post('import')
+  @HttpCode(HttpStatus.OK)
+  @Roles('procurement_officer', 'department_head', 'vendor')
+  @AcceptsCsvStream(
+    'CSV with the header contractNumber,kpiName,period,value,note (note optional), one measurement per row. ' +
+      'Rows follow the rules of PUT /kpis/{id}/measurements/{period}; callers import on the contracts they may see.',
+  )
+  import(
+    @CsvStream() file: Readable,
+    @Query() query: ImportMeasurementsQuery,
+    @CurrentPrincipal() principal: Principal,
+    @CurrentActor() actor: Actor,
+  ): Promise<ImportReport> {
+    return this.imports.import(file, query.dryRun, principal, actor);
+  }
+}

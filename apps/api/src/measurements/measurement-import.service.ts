@@ -1,0 +1,242 @@
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { CsvError } from 'csv-parse';
+import { DomainError, localDateOf, type Actor, type Frequency } from '#domain';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { DataSource, type QueryRunner } from 'typeorm';
+import type { Principal } from '../auth/principal.js';
+import { departmentScope, vendorScope } from '../auth/scope.js';
+import type { ApiEnv } from '../config/api-env.js';
+import {
+  CsvLineReader,
+  IMPORT_TABLE_COLUMNS,
+  ImportRowEncoder,
+  toErrorDetail,
+  type LineProblem,
+} from './measurement-csv.js';
+import { measurementProblems } from './measurement-rules.js';
+import { MEASUREMENT_ENTITY } from './measurements.service.js';
+
+/** What an import did, or (dry run) would do. */
+export type ImportReport = { dryRun: boolean; rows: number; created: number; updated: number; unchanged: number };
+
+/** The error answer lists at most this many problems; the message still counts every invalid row. */
+export const MAX_REPORTED_PROBLEMS = 1000;
+
+type ProblemRow = {
+  line: number;
+  problem: 'contract' | 'kpi' | 'inactive' | 'frequency' | 'outside' | 'not_begun' | 'duplicate';
+  contract_number: string;
+  kpi_name: string;
+  period: string;
+  frequency: Frequency;
+  start_date: string;
+  end_date: string;
+  first_line: number;
+  invalid: number;
+};
+
+/**
+ * Every row is held to the rules of `PUT /kpis/:id/measurements/:period`, in SQL over the whole file: the first
+ * rule a row breaks is its problem. A contract the caller may not see is reported as one that does not exist.
+ */
+const PROBLEMS_SQL = `
+  SELECT line, problem, contract_number, kpi_name, period, frequency, start_date, end_date, first_line,
+         count(*) OVER () AS invalid
+    FROM (SELECT t.line, t.contract_number, t.kpi_name, t.period, k.frequency, c.start_date, c.end_date, t.first_line,
+                 CASE
+                   WHEN c.id IS NULL THEN 'contract'
+                   WHEN k.id IS NULL THEN 'kpi'
+                   WHEN NOT k.active THEN 'inactive'
+                   WHEN k.frequency <> t.frequency THEN 'frequency'
+                   WHEN t.first_day > c.end_date OR t.last_day < c.start_date THEN 'outside'
+                   WHEN t.first_day > $3::date THEN 'not_begun'
+                   WHEN t.line <> t.first_line THEN 'duplicate'
+                 END AS problem
+            FROM (SELECT *, min(line) OVER (PARTITION BY contract_number, kpi_name, period) AS first_line
+                    FROM measurement_import) t
+            LEFT JOIN contracts c
+              ON c.number = t.contract_number
+             AND ($1::uuid[] IS NULL OR c.department_id = ANY ($1))
+             AND ($2::uuid[] IS NULL OR c.vendor_id = ANY ($2))
+            LEFT JOIN kpis k ON k.contract_id = c.id AND k.name = t.kpi_name) checked
+   WHERE problem IS NOT NULL
+   ORDER BY line
+   LIMIT $4`;
+
+/** A measurement as the API shows it (toMeasurementResponse), for the audit trail. */
+const measurementJson = (alias: string) => `jsonb_build_object(
+    'id', ${alias}.id, 'kpiId', ${alias}.kpi_id, 'period', ${alias}.period, 'value', ${alias}.value,
+    'note', ${alias}.note, 'source', ${alias}.source,
+    'recordedBy', jsonb_build_object('id', ${alias}.recorded_by_id, 'name', ${alias}.recorded_by_name),
+    'recordedAt', to_char(${alias}.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`;
+
+/**
+ * Upserts the rows whose value or note differ from the current ones (unchanged rows keep their recordedAt, so
+ * they are not evaluated again) and writes their audit events, in one statement. The current rows are locked
+ * first, so the "before" of each event is the value this import replaced.
+ */
+const WRITE_SQL = `
+  WITH incoming AS (
+         SELECT k.id AS kpi_id, t.period, t.value, t.note
+           FROM measurement_import t
+           JOIN contracts c ON c.number = t.contract_number
+           JOIN kpis k ON k.contract_id = c.id AND k.name = t.kpi_name),
+       current AS (
+         SELECT m.* FROM measurements m JOIN incoming i ON i.kpi_id = m.kpi_id AND i.period = m.period
+            FOR UPDATE OF m),
+       changed AS (
+         SELECT i.* FROM incoming i LEFT JOIN current m ON m.kpi_id = i.kpi_id AND m.period = i.period
+          WHERE m.id IS NULL OR m.value <> i.value OR m.note IS DISTINCT FROM i.note),
+       written AS (
+         INSERT INTO measurements AS m (kpi_id, period, value, note, source, recorded_by_id, recorded_by_name, recorded_at)
+         SELECT kpi_id, period, value, note, 'import', $1, $2, now() FROM changed
+             ON CONFLICT ON CONSTRAINT uq_measurements_kpi_period DO UPDATE
+            SET value = excluded.value, note = excluded.note, source = excluded.source,
+                recorded_by_id = excluded.recorded_by_id, recorded_by_name = excluded.recorded_by_name,
+                recorded_at = excluded.recorded_at
+         RETURNING m.*),
+       audited AS (
+         INSERT INTO audit_events (actor_type, actor_id, actor_name, request_id, action, entity_type, entity_id, before, after)
+         SELECT $3, $1, $2, $4, CASE WHEN c.id IS NULL THEN 'create' ELSE 'update' END, $5, w.id::text,
+                CASE WHEN c.id IS NULL THEN NULL ELSE ${measurementJson('c')} END, ${measurementJson('w')}
+           FROM written w LEFT JOIN current c ON c.id = w.id
+         RETURNING action)
+  SELECT count(*) FILTER (WHERE action = 'create') AS created, count(*) FILTER (WHERE action = 'update') AS updated
+    FROM audited`;
+
+/**
+ * `POST /measurements/import`: a CSV file of measurements, all rows or none (the product design (§4)).
+ *
+ * The body is streamed: csv-parse reads it, each row's syntax is checked as it passes, and good rows are copied
+ * (COPY FROM STDIN) into a temporary table on the transaction's connection. Everything else is checked and
+ * written set-based in SQL, so a file costs a handful of statements, never one per row.
+ */
+@Injectable()
+export class MeasurementImportService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: ConfigService<ApiEnv, true>,
+  ) {}
+
+  async import(file: Readable, dryRun: boolean, principal: Principal, actor: Actor): Promise<ImportReport> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      const report = await this.load(runner, file, principal, actor, dryRun);
+      // A dry run makes the very same changes and takes them back, so its report cannot differ from the real one.
+      await (dryRun ? runner.rollbackTransaction() : runner.commitTransaction());
+      return report;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async load(
+    runner: QueryRunner,
+    file: Readable,
+    principal: Principal,
+    actor: Actor,
+    dryRun: boolean,
+  ): Promise<ImportReport> {
+    await runner.query(`
+      CREATE TEMP TABLE measurement_import (
+        line integer NOT NULL, contract_number text NOT NULL, kpi_name text NOT NULL, period text NOT NULL,
+        frequency text NOT NULL, first_day date NOT NULL, last_day date NOT NULL, value numeric(18, 4) NOT NULL,
+        note text
+      ) ON COMMIT DROP`);
+    const reader = new CsvLineReader();
+    const encoder = new ImportRowEncoder(MAX_REPORTED_PROBLEMS);
+    const client = (await runner.connect()) as PoolClient;
+    try {
+      await pipeline(
+        file,
+        reader.parser,
+        encoder,
+        client.query(copyFrom(`COPY measurement_import (${IMPORT_TABLE_COLUMNS}) FROM STDIN`)),
+      );
+    } catch (error) {
+      if (!(error instanceof CsvError)) throw error;
+      // The parser cannot go on past a break in the CSV itself, so the break is the answer.
+      const problem = reader.problemOf(error);
+      throw new DomainError(
+        'INVALID_INPUT',
+        `The file is not valid CSV at line ${problem.line}; nothing was imported`,
+        [toErrorDetail(problem)],
+      );
+    }
+
+    const problems: ProblemRow[] = await runner.query(PROBLEMS_SQL, [
+      departmentScope(principal),
+      vendorScope(principal),
+      localDateOf(new Date(), this.config.get('CITY_TIMEZONE')),
+      MAX_REPORTED_PROBLEMS,
+    ]);
+    // The rules query gives one problem per row.
+    const invalidInSql = problems[0]?.invalid ?? 0;
+    if (encoder.invalidRows + invalidInSql > 0) {
+      throw invalidRows(
+        encoder.invalidRows + invalidInSql,
+        encoder.rows,
+        [...encoder.problems, ...problems.map(toLineProblem)],
+        encoder.problemCount + invalidInSql,
+      );
+    }
+
+    const [{ created, updated }]: { created: number; updated: number }[] = await runner.query(WRITE_SQL, [
+      actor.id,
+      actor.name,
+      actor.type,
+      actor.requestId,
+      MEASUREMENT_ENTITY,
+    ]);
+    return { dryRun, rows: encoder.rows, created, updated, unchanged: encoder.rows - created - updated };
+  }
+}
+
+function invalidRows(invalid: number, rows: number, problems: LineProblem[], problemCount: number): DomainError {
+  const listed = problems.sort((a, b) => a.line - b.line).slice(0, MAX_REPORTED_PROBLEMS);
+  const rowsWord = rows === 1 ? 'row is' : 'rows are';
+  const truncated = problemCount > listed.length ? `; the first ${listed.length} problems are listed` : '';
+  return new DomainError(
+    'INVALID_INPUT',
+    `${invalid} of ${rows} ${rowsWord} invalid; nothing was imported${truncated}`,
+    listed.map(toErrorDetail),
+  );
+}
+
+function toLineProblem(row: ProblemRow): LineProblem {
+  const { line } = row;
+  switch (row.problem) {
+    case 'contract':
+      return { line, column: 'contractNumber', message: `contract "${row.contract_number}" was not found` };
+    case 'kpi':
+      return {
+        line,
+        column: 'kpiName',
+        message: `contract "${row.contract_number}" has no KPI named "${row.kpi_name}"`,
+      };
+    case 'inactive':
+      return { line, column: 'kpiName', message: measurementProblems.inactiveKpi(row.kpi_name) };
+    case 'frequency':
+      return { line, column: 'period', message: measurementProblems.periodFormat(row.frequency) };
+    case 'outside':
+      return {
+        line,
+        column: 'period',
+        message: measurementProblems.outsideContract(row.period, row.start_date, row.end_date),
+      };
+    case 'not_begun':
+      return { line, column: 'period', message: measurementProblems.notBegun(row.period) };
+    case 'duplicate':
+      return { line, message: `repeats line ${row.first_line}: the same contract, KPI and period` };
+  }
+}
