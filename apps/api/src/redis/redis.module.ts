@@ -12,13 +12,19 @@ export const REDIS = Symbol('REDIS');
     {
       provide: REDIS,
       inject: [ConfigService],
-      useFactory: (config: ConfigService<ApiEnv, true>) =>
-        new Redis(config.get('REDIS_URL'), {
+      useFactory: async (config: ConfigService<ApiEnv, true>) => {
+        const redis = new Redis(config.get('REDIS_URL'), {
           // Fail a command at once while disconnected instead of queueing it: callers answer 503, not hang.
           enableOfflineQueue: false,
           maxRetriesPerRequest: 1,
           connectTimeout: 2000,
-        }),
+          lazyConnect: true,
+        });
+        // Connected before the API listens, so readiness is true from the first probe; a Redis that is down
+        // does not stop the start (ioredis keeps reconnecting and readiness says 503 meanwhile).
+        await redis.connect().catch(() => undefined);
+        return redis;
+      },
     },
   ],
   exports: [REDIS],
