@@ -313,6 +313,7 @@ describe('bids and awards', () => {
       ['an unknown contract field', { contract: { ...contract, vendorId: 'x' } }, 'contract.vendorId'],
       ['a malformed bid id', { bidId: 'first' }, 'bidId'],
       ['a negative value', { contract: { ...contract, value: -5 } }, 'contract.value'],
+      ['a null title', { contract: { ...contract, title: null } }, 'contract.title'],
     ])('should answer 400 for %s and change nothing', async (_case, change, field) => {
       const { solicitation, bid } = await closedWithBid();
       const response = await testApp.http.post(`/api/v1/solicitations/${solicitation.id}/award`, {

@@ -33,7 +33,12 @@ describe('evaluations, scorecards and notifications', () => {
     acme = await createVendor(testApp.dataSource);
     contract = await createContract(testApp.dataSource, acme, works, { number: 'A-1' });
     other = await createContract(testApp.dataSource, await createVendor(testApp.dataSource), parks, { number: 'B-1' });
-    uptime = await createKpi(testApp.dataSource, contract, { name: 'Uptime', unit: '%', target: 99, offTrackThreshold: 95 });
+    uptime = await createKpi(testApp.dataSource, contract, {
+      name: 'Uptime',
+      unit: '%',
+      target: 99,
+      offTrackThreshold: 95,
+    });
     complaints = await createKpi(testApp.dataSource, contract, {
       name: 'Complaints',
       unit: 'complaints',
@@ -46,7 +51,10 @@ describe('evaluations, scorecards and notifications', () => {
     await createEvaluation(testApp.dataSource, uptime, { period: '2026-02', value: 97, status: 'at_risk' });
     await createEvaluation(testApp.dataSource, uptime, { period: '2026-03', value: null, status: 'missing' });
     await createEvaluation(testApp.dataSource, complaints, { period: '2026-Q1', value: 12, status: 'off_track' });
-    await createEvaluation(testApp.dataSource, await createKpi(testApp.dataSource, other), { period: '2026-01', status: 'on_track' });
+    await createEvaluation(testApp.dataSource, await createKpi(testApp.dataSource, other), {
+      period: '2026-01',
+      status: 'on_track',
+    });
   });
 
   afterAll(async () => {
@@ -74,7 +82,10 @@ describe('evaluations, scorecards and notifications', () => {
     });
 
     it('should filter by period, status and department', async () => {
-      expect(periods(await testApp.http.get('/api/v1/evaluations?period=2026-01', { token: officer }))).toEqual(['2026-01', '2026-01']);
+      expect(periods(await testApp.http.get('/api/v1/evaluations?period=2026-01', { token: officer }))).toEqual([
+        '2026-01',
+        '2026-01',
+      ]);
       const offTrack = await testApp.http.get('/api/v1/evaluations?status=off_track', { token: officer });
       expect(offTrack.body.data.map((row: { kpiId: string }) => row.kpiId)).toEqual([complaints.id]);
       const inParks = await testApp.http.get(`/api/v1/evaluations?departmentId=${parks.id}`, { token: officer });
@@ -111,9 +122,23 @@ describe('evaluations, scorecards and notifications', () => {
           {
             period: '2026-01',
             status: 'on_track',
-            kpis: [{ kpiId: uptime.id, name: 'Uptime', unit: '%', value: 99.5, target: 99, offTrackThreshold: 95, status: 'on_track' }],
+            kpis: [
+              {
+                kpiId: uptime.id,
+                name: 'Uptime',
+                unit: '%',
+                value: 99.5,
+                target: 99,
+                offTrackThreshold: 95,
+                status: 'on_track',
+              },
+            ],
           },
-          { period: '2026-Q1', status: 'off_track', kpis: [expect.objectContaining({ kpiId: complaints.id, value: 12 })] },
+          {
+            period: '2026-Q1',
+            status: 'off_track',
+            kpis: [expect.objectContaining({ kpiId: complaints.id, value: 12 })],
+          },
           { period: '2026-02', status: 'at_risk', kpis: [expect.objectContaining({ status: 'at_risk' })] },
           { period: '2026-03', status: 'missing', kpis: [expect.objectContaining({ value: null, status: 'missing' })] },
         ],
@@ -121,17 +146,27 @@ describe('evaluations, scorecards and notifications', () => {
     });
 
     it('should keep to from and to', async () => {
-      const response = await testApp.http.get(`/api/v1/contracts/${contract.id}/scorecard?from=2026-02&to=2026-03`, { token: officer });
+      const response = await testApp.http.get(`/api/v1/contracts/${contract.id}/scorecard?from=2026-02&to=2026-03`, {
+        token: officer,
+      });
       expect(response.body.periods.map((entry: { period: string }) => entry.period)).toEqual(['2026-02', '2026-03']);
     });
 
     it('should answer 400 for from after to or a malformed period, and 404 out of scope', async () => {
-      const reversed = await testApp.http.get(`/api/v1/contracts/${contract.id}/scorecard?from=2026-05&to=2026-01`, { token: officer });
+      const reversed = await testApp.http.get(`/api/v1/contracts/${contract.id}/scorecard?from=2026-05&to=2026-01`, {
+        token: officer,
+      });
       expect(reversed.status).toBe(400);
       expect(reversed.body.details[0].field).toBe('from');
-      expect((await testApp.http.get(`/api/v1/contracts/${contract.id}/scorecard?from=May`, { token: officer })).status).toBe(400);
-      const outsider = await createApiKey(testApp.dataSource, 'vendor', { vendor: await createVendor(testApp.dataSource) });
-      expect((await testApp.http.get(`/api/v1/contracts/${contract.id}/scorecard`, { token: outsider })).status).toBe(404);
+      expect(
+        (await testApp.http.get(`/api/v1/contracts/${contract.id}/scorecard?from=May`, { token: officer })).status,
+      ).toBe(400);
+      const outsider = await createApiKey(testApp.dataSource, 'vendor', {
+        vendor: await createVendor(testApp.dataSource),
+      });
+      expect((await testApp.http.get(`/api/v1/contracts/${contract.id}/scorecard`, { token: outsider })).status).toBe(
+        404,
+      );
     });
   });
 
@@ -164,7 +199,9 @@ describe('evaluations, scorecards and notifications', () => {
       });
       const failed = await testApp.http.get('/api/v1/notifications?status=failed', { token: officer });
       expect(failed.body.page.total).toBe(1);
-      const byKind = await testApp.http.get(`/api/v1/notifications?kind=off_track&contractId=${contract.id}`, { token: officer });
+      const byKind = await testApp.http.get(`/api/v1/notifications?kind=off_track&contractId=${contract.id}`, {
+        token: officer,
+      });
       expect(byKind.body.data.map((row: { period: string }) => row.period)).toEqual(['2026-02']);
     });
 
