@@ -52,7 +52,7 @@ describe('delivery under faults', () => {
     await stopWorkers(workers);
     workers = [];
     await sink.start().catch(() => undefined); // back up if a test left it down
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await sink.stop();

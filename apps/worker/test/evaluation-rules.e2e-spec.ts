@@ -1,5 +1,8 @@
+import { getQueueToken } from '@nestjs/bullmq';
 import {
   evaluateKpi,
+  JobName,
+  QueueName,
   formatPeriod,
   localDateOf,
   periodFirstDay,
@@ -19,6 +22,7 @@ import {
   type AppProcess,
   type SmtpSink,
 } from '#domain/testing';
+import type { Queue } from 'bullmq';
 import { createTestApp, type TestApp } from '../../api/test/support/create-test-app.js';
 import { resetQueues, startWorkers, stopWorkers, waitForRun, workerEnv } from './support/worker-harness.js';
 
@@ -38,13 +42,13 @@ describe('the evaluation SQL follows the rules', () => {
     officer = await createApiKey(testApp.dataSource, 'procurement_officer');
     // Stale by design (NOTIFY_WITHIN_DAYS 0): outcomes are recorded as suppressed and nothing is mailed.
     workers = await startWorkers(1, workerEnv(sink, { NOTIFY_WITHIN_DAYS: '0' }));
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await stopWorkers(workers);
     await sink.stop();
     await testApp.close();
-  });
+  }, 60_000);
 
   const run = async (body: object = {}) => {
     const response = await testApp.http.post('/api/v1/evaluation-runs', { token: officer, body });
@@ -139,6 +143,17 @@ describe('the evaluation SQL follows the rules', () => {
       { name: 'reported', status: 'on_track' },
     ]);
   }, 60_000);
+
+  it('should schedule evaluation on EVALUATION_CRON in the city time zone, and the outbox sweep', async () => {
+    const runs = testApp.app.get<Queue>(getQueueToken(QueueName.EvaluationRuns));
+    const notifications = testApp.app.get<Queue>(getQueueToken(QueueName.Notifications));
+    expect(await runs.getJobScheduler('evaluation-schedule')).toMatchObject({
+      name: JobName.ScheduledRun,
+      pattern: '0 0 29 2 *',
+      tz: 'America/New_York',
+    });
+    expect(await notifications.getJobScheduler('outbox-sweep')).toMatchObject({ name: JobName.Sweep, every: 2000 });
+  });
 
   it('should answer 400 for a malformed period or unknown contracts, and 403 to non-officers', async () => {
     const bad = await testApp.http.post('/api/v1/evaluation-runs', { token: officer, body: { period: 'March' } });

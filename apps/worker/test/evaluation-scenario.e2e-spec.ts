@@ -46,7 +46,7 @@ describe('evaluation and notification, end to end', () => {
   afterEach(async () => {
     await stopWorkers(workers);
     workers = [];
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await sink.stop();
