@@ -124,6 +124,7 @@ describe('measurements', () => {
     ['a value that is not a number', { value: 'high' }, 'value'],
     ['no value', { note: 'x' }, 'value'],
     ['an unknown field', { value: 1, source: 'import' }, 'source'],
+    ['a value too large to store', { value: 1e15 }, 'value'],
   ])('should answer 400 for %s', async (_case, body, field) => {
     const response = await put(monthly, '2025-03', body);
     expect(response.status).toBe(400);

@@ -1,5 +1,5 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
-import { ValidateIf } from 'class-validator';
+import { Max, Min, ValidateIf } from 'class-validator';
 import type { ErrorDetail } from '#domain';
 
 /** Flattens class-validator's tree into `{ field: 'contract.number', message }` entries. */
@@ -40,3 +40,12 @@ export const OmittedOrSet = (): PropertyDecorator => ValidateIf((_object, value)
  * "no", "0", "") as true; anything else is left for `@IsBoolean()` to refuse.
  */
 export const booleanWord = (value: unknown): unknown => (value === 'true' ? true : value === 'false' ? false : value);
+
+/** The largest magnitude the numeric columns hold (amounts numeric(16,2), KPI values numeric(18,4)). */
+export const MAX_AMOUNT = 99_999_999_999_999;
+
+/** Within what the database can store, so an oversized number is a 400 naming the field, not a database error. */
+export const FitsColumn = (): PropertyDecorator => (target, propertyName) => {
+  Max(MAX_AMOUNT, { message: `$property must not be above ${MAX_AMOUNT}` })(target, propertyName);
+  Min(-MAX_AMOUNT, { message: `$property must not be below -${MAX_AMOUNT}` })(target, propertyName);
+};

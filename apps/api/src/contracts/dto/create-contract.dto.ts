@@ -14,7 +14,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { OmittedOrSet } from '../../common/validation.js';
+import { FitsColumn, OmittedOrSet } from '../../common/validation.js';
 import { IsCalendarDate, IsNotBefore } from '../../common/date-validators.js';
 
 /** A contract entered directly (awards create theirs from the winning bid). */
@@ -50,6 +50,7 @@ export class CreateContractDto {
     { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 },
     { message: 'value must be a number with at most 2 decimals' },
   )
+  @FitsColumn()
   @Min(0, { message: 'value must not be negative' })
   value!: number;
 

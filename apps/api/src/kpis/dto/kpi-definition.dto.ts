@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { FREQUENCIES, KPI_DIRECTIONS, kpiRuleProblems, type Frequency, type KpiDirection } from '#domain';
 import { IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, MaxLength, registerDecorator } from 'class-validator';
+import { FitsColumn } from '../../common/validation.js';
 
 /** The direction/threshold rule as a field check on offTrackThreshold, so the error names that field. */
 function FollowsKpiRule(): PropertyDecorator {
@@ -61,10 +62,12 @@ export class KpiDefinitionDto {
 
   @ApiProperty({ example: 95 })
   @IsNumber(finite, { message: 'target must be a number with at most 4 decimals' })
+  @FitsColumn()
   target!: number;
 
   @ApiProperty({ example: 90, description: 'At or beyond it (on the bad side) the KPI is off track' })
   @IsNumber(finite, { message: 'offTrackThreshold must be a number with at most 4 decimals' })
+  @FitsColumn()
   @FollowsKpiRule()
   offTrackThreshold!: number;
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNumber, IsUUID, Min } from 'class-validator';
-import { OmittedOrSet } from '../../common/validation.js';
+import { FitsColumn, OmittedOrSet } from '../../common/validation.js';
 import { IsInstant } from '../../common/date-validators.js';
 
 export class CreateBidDto {
@@ -13,6 +13,7 @@ export class CreateBidDto {
     { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 },
     { message: 'amount must be a number with at most 2 decimals' },
   )
+  @FitsColumn()
   @Min(0, { message: 'amount must not be negative' })
   amount!: number;
 

@@ -22,7 +22,7 @@ import {
   registerDecorator,
   ValidateNested,
 } from 'class-validator';
-import { OmittedOrSet } from '../../common/validation.js';
+import { FitsColumn, OmittedOrSet } from '../../common/validation.js';
 import { IsInstant } from '../../common/date-validators.js';
 import { KpiDefinitionDto } from '../../kpis/dto/kpi-definition.dto.js';
 
@@ -79,6 +79,7 @@ export class CreateSolicitationDto {
   @ApiPropertyOptional({ example: 250000 })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @FitsColumn()
   @Min(0)
   estimatedValue?: number;
 
