@@ -59,8 +59,7 @@ export class KpisService {
   ): Promise<KpiWithContract> {
     const kpi = await manager.findOne(Kpi, { where: { id }, relations: { contract: true } });
     if (!kpi || !canSeeContract(principal, kpi.contract)) throw DomainError.notFound('KPI', id);
-    const { contract, ...rest } = kpi;
-    return { kpi: Object.assign(new Kpi(), rest), contract };
+    return { kpi, contract: kpi.contract };
   }
 
   async update(id: string, dto: UpdateKpiDto, principal: Principal, actor: Actor): Promise<Kpi> {
