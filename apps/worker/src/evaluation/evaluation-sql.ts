@@ -1,4 +1,4 @@
-import { periodIndexSql, periodLastDaySql } from '#domain';
+import { periodFirstDaySql, periodIndexSql, periodLastDaySql } from '#domain';
 
 // Set-based evaluation: one statement judges every due (or changed) KPI period of a chunk of contracts, one
 // more gathers what the touched periods call for. The status CASE mirrors evaluateKpi() in #domain, which is
@@ -6,6 +6,9 @@ import { periodIndexSql, periodLastDaySql } from '#domain';
 
 const PERIOD_STEP = `CASE k.frequency WHEN 'monthly' THEN interval '1 month' WHEN 'quarterly' THEN interval '3 months' ELSE interval '1 year' END`;
 const PERIOD_UNIT = `CASE k.frequency WHEN 'monthly' THEN 'month' WHEN 'quarterly' THEN 'quarter' ELSE 'year' END`;
+// A run of one period generates only the periods that start on its first day, not the contract's whole term.
+// Without a period it is NULL, which greatest() and least() ignore: every period of the contract.
+const RUN_PERIOD_FIRST_DAY = `${periodFirstDaySql('$2::text')}::timestamp`;
 const PERIOD_KEY = `CASE k.frequency WHEN 'monthly' THEN to_char(p.start, 'YYYY-MM') WHEN 'quarterly' THEN to_char(p.start, 'YYYY-"Q"Q') ELSE to_char(p.start, 'YYYY') END`;
 
 /**
@@ -21,7 +24,9 @@ WITH kpi_periods AS (
     FROM kpis k
     JOIN contracts c ON c.id = k.contract_id
     CROSS JOIN LATERAL generate_series(
-      date_trunc(${PERIOD_UNIT}, c.start_date::timestamp), c.end_date::timestamp, ${PERIOD_STEP}
+      greatest(date_trunc(${PERIOD_UNIT}, c.start_date::timestamp), date_trunc(${PERIOD_UNIT}, ${RUN_PERIOD_FIRST_DAY})),
+      least(c.end_date, ${RUN_PERIOD_FIRST_DAY})::timestamp,
+      ${PERIOD_STEP}
     ) AS p(start)
    WHERE k.contract_id = ANY($1::uuid[]) AND k.active
 ),

@@ -3,10 +3,10 @@ import { JobName, QueueName, type SendJob } from '#domain';
 import { DelayedError, type Job } from 'bullmq';
 import { NotificationMailer, type SendOutcome } from '../notifications/notification-mailer.service.js';
 import { OutboxSweeper } from '../notifications/outbox-sweeper.service.js';
-import { RECOVERY_OPTIONS } from './worker-options.js';
+import { MAIL_CONCURRENCY, RECOVERY_OPTIONS } from './worker-options.js';
 
 /** Sends outbox emails, and runs the outbox sweep. */
-@Processor(QueueName.Notifications, { ...RECOVERY_OPTIONS, concurrency: 5 })
+@Processor(QueueName.Notifications, { ...RECOVERY_OPTIONS, concurrency: MAIL_CONCURRENCY })
 export class NotificationsProcessor extends WorkerHost {
   constructor(
     private readonly mailer: NotificationMailer,
