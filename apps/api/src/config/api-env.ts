@@ -19,6 +19,12 @@ export class ApiEnv extends AppEnv {
   @Min(1024)
   IMPORT_LIMIT_BYTES: number = 100 * 1024 * 1024;
 
+  /** Largest OCDS package accepted by POST /imports/ocds, in bytes (it is parsed whole, so this bounds memory). */
+  @IsInt()
+  @Min(1024)
+  @Max(500 * 1024 * 1024)
+  OCDS_IMPORT_LIMIT_BYTES: number = 50 * 1024 * 1024;
+
   /** `publisher.name` of the OCDS release packages. */
   @IsString()
   @IsNotEmpty({ message: 'OCDS_PUBLISHER_NAME must not be empty' })
