@@ -13,6 +13,7 @@ import { KpisModule } from './kpis/kpis.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { MeasurementsModule } from './measurements/measurements.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { OcdsModule } from './ocds/ocds.module.js';
 import { PaymentsModule } from './payments/payments.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { SolicitationsModule } from './solicitations/solicitations.module.js';
@@ -38,6 +39,7 @@ import { VendorsModule } from './vendors/vendors.module.js';
     VendorsModule,
     EvaluationsModule,
     NotificationsModule,
+    OcdsModule,
   ],
 })
 export class AppModule {}

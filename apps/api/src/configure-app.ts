@@ -11,6 +11,7 @@ import { errorBody } from './common/error-body.js';
 import { ErrorResponseFilter } from './common/error-response.filter.js';
 import { validationPipe } from './common/validation.js';
 import type { ApiEnv } from './config/api-env.js';
+import { OCDS_IMPORT_PATH } from './ocds/ocds-import.controller.js';
 
 export const API_PREFIX = 'api/v1';
 
@@ -47,6 +48,10 @@ export async function configureApp(app: NestFastifyApplication, env: ApiEnv): Pr
   // The API speaks JSON; routes that take other media types register their own parsers.
   fastify.removeContentTypeParser('text/plain');
   registerCsvStreamParser(fastify, env.IMPORT_LIMIT_BYTES);
+  // OCDS packages are whole JSON documents, far larger than any other body: only their route gets the larger limit.
+  fastify.addHook('onRoute', (route) => {
+    if (route.url === `/${API_PREFIX}/${OCDS_IMPORT_PATH}`) route.bodyLimit = env.OCDS_IMPORT_LIMIT_BYTES;
+  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -2,11 +2,14 @@
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { CLI_ACTOR, DomainError, ROLES, type Role } from '#domain';
+import { readFile } from 'node:fs/promises';
 import { ApiKeysService } from '../api-keys/api-keys.service.js';
+import { OcdsImportService } from '../ocds/ocds-import.service.js';
 import { CliModule } from './cli.module.js';
 
 const USAGE = `Usage:
   npm run cli -- api-keys:create --role ROLE --name NAME [--department CODE]... [--vendor TAX_ID]
+  npm run cli -- import:ocds FILE...
 
 Roles: ${ROLES.join(', ')}. A department_head key needs one or more --department;
 a vendor key needs --vendor. The token is printed alone on the last line.`;
@@ -45,8 +48,38 @@ async function createApiKey(args: string[]): Promise<void> {
   }
 }
 
+/** Imports OCDS packages, one transaction per file, and prints each file's report as a JSON line. */
+async function importOcds(args: string[]): Promise<void> {
+  const { positionals: files } = parseArgs({ args, options: {}, strict: true, allowPositionals: true });
+  if (files.length === 0) throw new UsageError('import:ocds needs one or more files');
+  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error'], abortOnError: false });
+  try {
+    const importer = app.get(OcdsImportService);
+    for (const file of files) {
+      let body: unknown;
+      try {
+        body = JSON.parse(await readFile(file, 'utf8'));
+      } catch (error) {
+        throw new DomainError('INVALID_INPUT', `${file}: not a JSON file (${(error as Error).message})`);
+      }
+      try {
+        console.log(JSON.stringify({ file, ...(await importer.import(body, CLI_ACTOR)) }));
+      } catch (error) {
+        if (error instanceof DomainError) {
+          const details = error.details.map((detail) => `\n  ${detail.field}: ${detail.message}`).join('');
+          throw new DomainError(error.code, `${file}: ${error.message}${details}`);
+        }
+        throw error;
+      }
+    }
+  } finally {
+    await app.close();
+  }
+}
+
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   'api-keys:create': createApiKey,
+  'import:ocds': importOcds,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,5 +1,5 @@
 import { AppEnv } from '#domain';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, IsUrl, Max, Min, ValidateIf } from 'class-validator';
 
 /** The API's settings: the product design (§5) plus the HTTP edge's limits. */
 export class ApiEnv extends AppEnv {
@@ -18,4 +18,24 @@ export class ApiEnv extends AppEnv {
   @IsInt()
   @Min(1024)
   IMPORT_LIMIT_BYTES: number = 100 * 1024 * 1024;
+
+  /** Largest OCDS package accepted by POST /imports/ocds, in bytes (it is parsed whole, so this bounds memory). */
+  @IsInt()
+  @Min(1024)
+  @Max(500 * 1024 * 1024)
+  OCDS_IMPORT_LIMIT_BYTES: number = 50 * 1024 * 1024;
+
+  /** `publisher.name` of the OCDS release packages. */
+  @IsString()
+  @IsNotEmpty({ message: 'OCDS_PUBLISHER_NAME must not be empty' })
+  OCDS_PUBLISHER_NAME: string = 'Procurement Office';
+
+  /** The licence the open data is published under, as a URL. */
+  @IsUrl({ require_tld: false }, { message: 'OCDS_LICENSE must be a URL' })
+  OCDS_LICENSE: string = 'https://opendatacommons.org/licenses/pddl/1.0/';
+
+  /** Where the publication policy is; empty: the packages carry none. */
+  @ValidateIf((env: ApiEnv) => env.OCDS_PUBLICATION_POLICY !== '')
+  @IsUrl({ require_tld: false }, { message: 'OCDS_PUBLICATION_POLICY must be a URL or empty' })
+  OCDS_PUBLICATION_POLICY: string = '';
 }

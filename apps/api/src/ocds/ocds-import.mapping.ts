@@ -1,0 +1,504 @@
+import { createHash } from 'node:crypto';
+import type { ContractStatus, ErrorDetail, ProcurementMethod, SolicitationCategory, SolicitationStatus } from '#domain';
+import { PROCUREMENT_METHODS } from '#domain';
+import { TAX_ID_SCHEME } from './ocds-release.mapping.js';
+
+/** Something the import did not take as written: what it did instead, or that it left the item out. */
+export type ImportNote = { path: string; message: string };
+
+export type ImportReport = { repaired: ImportNote[]; skipped: ImportNote[] };
+
+export type ImportedOrganization = {
+  /** Our vendor tax id, or the department code: `scheme-id` of the identifier, else derived. */
+  key: string;
+  name: string;
+  email: string | null;
+};
+
+export type ImportedPayment = { payeeKey: string; amount: number; paidOn: string; invoiceNumber: string; path: string };
+
+export type ImportedContract = {
+  path: string;
+  id: string;
+  title: string;
+  vendorKey: string;
+  value: number;
+  startDate: string;
+  endDate: string;
+  status: ContractStatus;
+  bidVendorKey: string | null;
+  payments: ImportedPayment[];
+};
+
+export type ImportedProcess = {
+  ocid: string;
+  path: string;
+  buyer: ImportedOrganization;
+  organizations: Map<string, ImportedOrganization>;
+  tender: {
+    title: string;
+    description: string | null;
+    category: SolicitationCategory;
+    method: ProcurementMethod;
+    status: SolicitationStatus;
+    estimatedValue: number | null;
+    publishedAt: Date | null;
+    closedAt: Date | null;
+    awardedAt: Date | null;
+    cancelledAt: Date | null;
+  } | null;
+  bids: { vendorKey: string; amount: number; submittedAt: Date; path: string }[];
+  contracts: ImportedContract[];
+};
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const text = (value: unknown): string | null =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim() : typeof value === 'number' ? String(value) : null;
+
+/**
+ * Checks the shape an import relies on: a package (or one bare release), and objects and arrays where OCDS has
+ * them. Anything else is a malformed file, refused as a whole with every problem by JSON path.
+ */
+export function packageErrors(body: unknown): ErrorDetail[] {
+  if (!isObject(body))
+    return [{ field: '$', message: 'must be a release package or a record package (a JSON object)' }];
+  const errors: ErrorDetail[] = [];
+  const expect = (value: unknown, path: string, kind: 'object' | 'array' | 'objects') => {
+    if (value === undefined || value === null) return false;
+    const ok = kind === 'object' ? isObject(value) : Array.isArray(value);
+    if (!ok) errors.push({ field: path, message: `must be ${kind === 'object' ? 'an object' : 'an array'}` });
+    if (ok && kind === 'objects') {
+      (value as unknown[]).forEach((item, index) => {
+        if (!isObject(item)) errors.push({ field: `${path}[${index}]`, message: 'must be an object' });
+      });
+    }
+    return ok;
+  };
+  const release = (value: Json, path: string) => {
+    if (!text(value.ocid)) errors.push({ field: `${path}.ocid`, message: 'must be a non-empty string' });
+    expect(value.parties, `${path}.parties`, 'objects');
+    expect(value.buyer, `${path}.buyer`, 'object');
+    if (expect(value.tender, `${path}.tender`, 'object')) {
+      expect((value.tender as Json).tenderers, `${path}.tender.tenderers`, 'objects');
+    }
+    if (expect(value.bids, `${path}.bids`, 'object'))
+      expect((value.bids as Json).details, `${path}.bids.details`, 'objects');
+    if (expect(value.awards, `${path}.awards`, 'objects')) {
+      (value.awards as unknown[]).forEach((award, index) => {
+        if (isObject(award)) expect(award.suppliers, `${path}.awards[${index}].suppliers`, 'objects');
+      });
+    }
+    if (expect(value.contracts, `${path}.contracts`, 'objects')) {
+      (value.contracts as unknown[]).forEach((contract, index) => {
+        if (!isObject(contract)) return;
+        const at = `${path}.contracts[${index}].implementation`;
+        if (expect(contract.implementation, at, 'object')) {
+          expect((contract.implementation as Json).transactions, `${at}.transactions`, 'objects');
+        }
+      });
+    }
+  };
+  if ('releases' in body) {
+    if (expect(body.releases, '$.releases', 'objects')) {
+      (body.releases as unknown[]).forEach((item, index) => isObject(item) && release(item, `$.releases[${index}]`));
+    } else if (body.releases === null) errors.push({ field: '$.releases', message: 'must be an array' });
+  } else if ('records' in body) {
+    if (expect(body.records, '$.records', 'objects')) {
+      (body.records as unknown[]).forEach((record, index) => {
+        if (!isObject(record)) return;
+        const path = `$.records[${index}]`;
+        if (!text(record.ocid)) errors.push({ field: `${path}.ocid`, message: 'must be a non-empty string' });
+        if (expect(record.compiledRelease, `${path}.compiledRelease`, 'object')) {
+          release(record.compiledRelease as Json, `${path}.compiledRelease`);
+        }
+      });
+    } else if (body.records === null) errors.push({ field: '$.records', message: 'must be an array' });
+  } else if ('ocid' in body) {
+    release(body, '$');
+  } else {
+    errors.push({ field: '$', message: 'must have releases (a release package) or records (a record package)' });
+  }
+  return errors;
+}
+
+/** The releases to import, one per process: several releases of one ocid are merged in date order. */
+export function releasesOf(body: Json, report: ImportReport): { release: Json; path: string }[] {
+  if ('records' in body) {
+    return (body.records as Json[]).flatMap((record, index) => {
+      if (isObject(record.compiledRelease)) {
+        return [{ release: record.compiledRelease, path: `$.records[${index}].compiledRelease` }];
+      }
+      report.skipped.push({
+        path: `$.records[${index}]`,
+        message: 'record without compiledRelease: nothing to import',
+      });
+      return [];
+    });
+  }
+  if (!('releases' in body)) {
+    report.repaired.push({ path: '$', message: 'a bare release, not a package: read as a package of one release' });
+    return [{ release: body, path: '$' }];
+  }
+  const byOcid = new Map<string, { release: Json; path: string }[]>();
+  (body.releases as Json[]).forEach((release, index) => {
+    const ocid = text(release.ocid)!;
+    (byOcid.get(ocid) ?? byOcid.set(ocid, []).get(ocid)!).push({ release, path: `$.releases[${index}]` });
+  });
+  return [...byOcid.values()].map((group) => {
+    const sorted = [...group].sort((a, b) => String(a.release.date ?? '').localeCompare(String(b.release.date ?? '')));
+    return {
+      release: sorted.reduce<Json>((merged, { release }) => merge(merged, release) as Json, {}),
+      path: sorted.at(-1)!.path,
+    };
+  });
+}
+
+/** OCDS merging, simplified: objects merge field by field, arrays of objects with ids merge by id, the rest is replaced. */
+function merge(earlier: unknown, later: unknown): unknown {
+  if (isObject(earlier) && isObject(later)) {
+    const merged: Json = { ...earlier };
+    for (const [key, value] of Object.entries(later))
+      merged[key] = value === null ? undefined : merge(earlier[key], value);
+    return merged;
+  }
+  if (Array.isArray(earlier) && Array.isArray(later) && later.every((item) => isObject(item) && 'id' in item)) {
+    const merged = new Map<unknown, unknown>(earlier.filter(isObject).map((item) => [item.id, item]));
+    for (const item of later as Json[]) merged.set(item.id, merge(merged.get(item.id), item));
+    return [...merged.values()];
+  }
+  return later;
+}
+
+const shortHash = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 12).toUpperCase();
+
+/** `fieldPath` is where the value was found; notes go to `report`. */
+export function toAmount(value: unknown, path: string, report: ImportReport): number | null {
+  let amount: number | null = null;
+  if (typeof value === 'number' && Number.isFinite(value)) amount = value;
+  else if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) {
+    report.repaired.push({ path, message: 'amount given as a string: read as a number' });
+    amount = Number(value);
+  }
+  if (amount === null) return null;
+  // Amounts are kept in cents.
+  const cents = Math.round(amount * 100) / 100;
+  if (cents !== amount) report.repaired.push({ path, message: `amount rounded to cents: ${cents}` });
+  return cents;
+}
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+const LOCAL = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/;
+
+export function toInstant(value: unknown, path: string, report: ImportReport): Date | null {
+  if (typeof value !== 'string') return null;
+  if (INSTANT.test(value) && !Number.isNaN(Date.parse(value))) return new Date(value);
+  if (LOCAL.test(value) && !Number.isNaN(Date.parse(`${value.length === 10 ? `${value}T00:00:00` : value}Z`))) {
+    report.repaired.push({ path, message: 'date without a time zone: read as UTC' });
+    return new Date(`${value.length === 10 ? `${value}T00:00:00` : value}Z`);
+  }
+  report.skipped.push({ path, message: `not a date: ${value.slice(0, 40)}` });
+  return null;
+}
+
+/** The calendar date as the publisher wrote it (their local day), which is what our contract dates are. */
+export function toCalendarDate(value: unknown, path: string, report: ImportReport): string | null {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value.slice(0, 10)))) {
+    return value.slice(0, 10);
+  }
+  if (value !== undefined && value !== null) report.skipped.push({ path, message: 'not a date' });
+  return null;
+}
+
+const CATEGORY: Record<string, SolicitationCategory> = {
+  goods: 'goods',
+  services: 'services',
+  works: 'construction',
+  consultingServices: 'professional_services',
+};
+const METHOD: Record<string, ProcurementMethod> = {
+  open: 'rfp',
+  selective: 'cooperative',
+  limited: 'rfq',
+  direct: 'sole_source',
+};
+const CONTRACT_STATUS: Record<string, ContractStatus> = {
+  pending: 'active',
+  active: 'active',
+  terminated: 'completed',
+  cancelled: 'terminated',
+};
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Maps one (compiled) release to what we keep. Pure; every guess and every omission is noted by path. */
+export function mapRelease(
+  release: Json,
+  path: string,
+  ocidPrefix: string,
+  report: ImportReport,
+): ImportedProcess | null {
+  const ocid = text(release.ocid)!;
+  const parties = new Map<string, Json>();
+  ((release.parties as Json[] | undefined) ?? []).forEach((party) => {
+    const id = text(party.id);
+    if (id) parties.set(id, party);
+  });
+  const organizations = new Map<string, ImportedOrganization>();
+
+  /** Resolves an organization reference (1.1) or an embedded organization (1.0) to our key. */
+  const organization = (ref: unknown, at: string): ImportedOrganization | null => {
+    if (!isObject(ref)) return null;
+    const party = (text(ref.id) && parties.get(text(ref.id)!)) || ref;
+    const identifier = isObject(party.identifier) ? party.identifier : isObject(ref.identifier) ? ref.identifier : ref;
+    const scheme = text(identifier.scheme);
+    const id = text(identifier.id);
+    const name = text(party.name) ?? text(identifier.legalName) ?? text(party.legalName) ?? text(ref.name);
+    if (!name && !id) {
+      report.skipped.push({ path: at, message: 'organization without a name or identifier' });
+      return null;
+    }
+    let key: string;
+    if (scheme && id) key = scheme === TAX_ID_SCHEME ? id : `${scheme}-${id}`;
+    else {
+      // Stable across releases: the publisher's own id when there is one, else the name within this process.
+      key = `OCDS-${shortHash(text(ref.id) ?? id ?? `${ocid}|${name}`)}`;
+      report.repaired.push({ path: at, message: `no identifier scheme and id: derived key ${key}` });
+    }
+    key = key.slice(0, 64);
+    const contact = isObject(party.contactPoint) ? party.contactPoint : {};
+    const email = text(contact.email);
+    const found = { key, name: (name ?? id!).slice(0, 300), email: email && EMAIL.test(email) ? email : null };
+    organizations.set(key, organizations.get(key) ?? found);
+    return found;
+  };
+
+  const buyerRef =
+    release.buyer ??
+    [...parties.values()].find((party) => Array.isArray(party.roles) && party.roles.includes('buyer')) ??
+    (isObject(release.tender) ? release.tender.procuringEntity : undefined);
+  const buyer = organization(buyerRef, `${path}.buyer`);
+  if (!buyer) {
+    report.skipped.push({ path, message: 'no buyer: the process cannot be given a department' });
+    return null;
+  }
+
+  const tenderJson = isObject(release.tender) ? release.tender : null;
+  const awards = ((release.awards as Json[] | undefined) ?? []).map((award, index) => ({
+    award,
+    path: `${path}.awards[${index}]`,
+  }));
+  const awardDates = awards
+    .map(({ award, path: at }) => toInstant(award.date, `${at}.date`, report))
+    .filter((date): date is Date => date !== null);
+  const awardedAt = awardDates.length > 0 ? new Date(Math.max(...awardDates.map(Number))) : null;
+
+  let tender: ImportedProcess['tender'] = null;
+  if (tenderJson) {
+    const at = `${path}.tender`;
+    const period = isObject(tenderJson.tenderPeriod) ? tenderJson.tenderPeriod : {};
+    const details = text(tenderJson.procurementMethodDetails);
+    const ocdsMethod = text(tenderJson.procurementMethod);
+    let method: ProcurementMethod;
+    if (details && (PROCUREMENT_METHODS as readonly string[]).includes(details)) method = details as ProcurementMethod;
+    else if (ocdsMethod && METHOD[ocdsMethod]) method = METHOD[ocdsMethod];
+    else {
+      method = 'rfp';
+      report.repaired.push({ path: `${at}.procurementMethod`, message: 'missing or unknown method: recorded as rfp' });
+    }
+    const categoryText = text(tenderJson.mainProcurementCategory);
+    const category = (categoryText && CATEGORY[categoryText]) || 'services';
+    if (!categoryText || !CATEGORY[categoryText]) {
+      report.repaired.push({
+        path: `${at}.mainProcurementCategory`,
+        message: 'missing or unknown category: recorded as services',
+      });
+    }
+    const title = text(tenderJson.title) ?? text(release.title) ?? ocid;
+    if (!text(tenderJson.title))
+      report.repaired.push({ path: `${at}.title`, message: `no title: recorded as ${title.slice(0, 60)}` });
+    const status = text(tenderJson.status);
+    const publishedAt = toInstant(period.startDate, `${at}.tenderPeriod.startDate`, report);
+    const closedAt = toInstant(period.endDate, `${at}.tenderPeriod.endDate`, report);
+    const cancelled = status === 'cancelled' || status === 'unsuccessful' || status === 'withdrawn';
+    const value = isObject(tenderJson.value) ? toAmount(tenderJson.value.amount, `${at}.value.amount`, report) : null;
+    tender = {
+      title: title.slice(0, 300),
+      description: text(tenderJson.description),
+      category,
+      method,
+      status:
+        awards.length > 0
+          ? 'awarded'
+          : cancelled
+            ? 'cancelled'
+            : status === 'planning' || status === 'planned'
+              ? 'draft'
+              : closedAt && closedAt < new Date()
+                ? 'closed'
+                : 'published',
+      estimatedValue: value !== null && value >= 0 && value < 1e14 ? value : null,
+      publishedAt,
+      closedAt,
+      awardedAt: awards.length > 0 ? awardedAt : null,
+      cancelledAt: cancelled && awards.length === 0 ? (toInstant(release.date, `${path}.date`, report) ?? null) : null,
+    };
+  }
+
+  // Bids: the bid extension's details, else tenderers (1.0) with the award's value for the winners.
+  const bids: ImportedProcess['bids'] = [];
+  const bidDetails = isObject(release.bids) ? ((release.bids.details as Json[] | undefined) ?? []) : [];
+  const fallbackSubmitted =
+    (tenderJson && isObject(tenderJson.tenderPeriod)
+      ? toInstant(tenderJson.tenderPeriod.endDate, `${path}.tender.tenderPeriod.endDate`, { repaired: [], skipped: [] })
+      : null) ?? toInstant(release.date, `${path}.date`, { repaired: [], skipped: [] });
+  bidDetails.forEach((bid, index) => {
+    const at = `${path}.bids.details[${index}]`;
+    const tenderer = organization((bid.tenderers as Json[] | undefined)?.[0], `${at}.tenderers[0]`);
+    const amount = isObject(bid.value) ? toAmount(bid.value.amount, `${at}.value.amount`, report) : null;
+    const submittedAt = toInstant(bid.date, `${at}.date`, report) ?? fallbackSubmitted;
+    if (!tenderer || amount === null || amount < 0 || !submittedAt) {
+      report.skipped.push({ path: at, message: 'bid without a tenderer, an amount or a date' });
+      return;
+    }
+    bids.push({ vendorKey: tenderer.key, amount, submittedAt, path: at });
+  });
+
+  const supplierOfAward = new Map<string, { key: string; value: number | null }>();
+  awards.forEach(({ award, path: at }) => {
+    const suppliers = (award.suppliers as Json[] | undefined) ?? [];
+    const supplier = organization(suppliers[0], `${at}.suppliers[0]`);
+    if (suppliers.length > 1)
+      report.skipped.push({
+        path: `${at}.suppliers`,
+        message: 'more than one supplier: the first is the contract vendor',
+      });
+    const value = isObject(award.value) ? toAmount(award.value.amount, `${at}.value.amount`, report) : null;
+    const id = text(award.id);
+    if (!id) report.repaired.push({ path: `${at}.id`, message: 'award without id: matched to contracts by position' });
+    if (supplier)
+      supplierOfAward.set(id ?? `#${awards.findIndex((item) => item.award === award)}`, { key: supplier.key, value });
+  });
+
+  if (tenderJson && bidDetails.length === 0) {
+    const winners = new Map([...supplierOfAward.values()].map((supplier) => [supplier.key, supplier.value]));
+    ((tenderJson.tenderers as Json[] | undefined) ?? []).forEach((ref, index) => {
+      const at = `${path}.tender.tenderers[${index}]`;
+      const tenderer = organization(ref, at);
+      if (!tenderer) return;
+      const amount = winners.get(tenderer.key);
+      if (amount === undefined || amount === null || !fallbackSubmitted) {
+        report.skipped.push({ path: at, message: 'tenderer without a bid amount: recorded as a vendor, not as a bid' });
+        return;
+      }
+      report.repaired.push({ path: at, message: 'bid amount taken from the award' });
+      bids.push({ vendorKey: tenderer.key, amount, submittedAt: fallbackSubmitted, path: at });
+    });
+  }
+
+  const contracts: ImportedContract[] = [];
+  ((release.contracts as Json[] | undefined) ?? []).forEach((contract, index) => {
+    const at = `${path}.contracts[${index}]`;
+    const awardId = text(contract.awardID);
+    let supplier = awardId ? supplierOfAward.get(awardId) : undefined;
+    if (!supplier && (awardId === null || !supplierOfAward.has(awardId))) {
+      supplier =
+        supplierOfAward.get(`#${index}`) ?? (supplierOfAward.size === 1 ? [...supplierOfAward.values()][0] : undefined);
+      if (supplier)
+        report.repaired.push({
+          path: `${at}.awardID`,
+          message: awardId
+            ? `award ${awardId} not found: matched by position`
+            : 'no awardID: matched to the award by position',
+        });
+    }
+    const contractSuppliers = (contract.suppliers as Json[] | undefined) ?? [];
+    if (!supplier && contractSuppliers.length > 0) {
+      const found = organization(contractSuppliers[0], `${at}.suppliers[0]`);
+      if (found) supplier = { key: found.key, value: null };
+    }
+    if (!supplier) {
+      report.skipped.push({ path: at, message: 'contract without a supplier' });
+      return;
+    }
+    const value =
+      (isObject(contract.value) ? toAmount(contract.value.amount, `${at}.value.amount`, report) : null) ??
+      supplier.value;
+    if (value === null || value < 0 || value >= 1e14) {
+      report.skipped.push({ path: `${at}.value`, message: 'contract without a usable value' });
+      return;
+    }
+    const id = text(contract.id) ?? `${index + 1}`;
+    if (!text(contract.id)) report.repaired.push({ path: `${at}.id`, message: `contract without id: numbered ${id}` });
+    const period = isObject(contract.period) ? contract.period : {};
+    let startDate = toCalendarDate(period.startDate, `${at}.period.startDate`, report);
+    let endDate = toCalendarDate(period.endDate, `${at}.period.endDate`, report);
+    if (!startDate) {
+      startDate =
+        toCalendarDate(contract.dateSigned, `${at}.dateSigned`, report) ??
+        (awardedAt ?? toInstant(release.date, `${path}.date`, report) ?? new Date(0)).toISOString().slice(0, 10);
+      report.repaired.push({ path: `${at}.period.startDate`, message: `no start date: derived ${startDate}` });
+    }
+    if (!endDate || endDate < startDate) {
+      endDate = startDate;
+      report.repaired.push({ path: `${at}.period.endDate`, message: `no usable end date: derived ${endDate}` });
+    }
+    const statusText = text(contract.status);
+    const status = (statusText && CONTRACT_STATUS[statusText]) || 'active';
+    if (statusText && !CONTRACT_STATUS[statusText])
+      report.repaired.push({ path: `${at}.status`, message: `unknown status ${statusText}: recorded as active` });
+
+    const payments: ImportedPayment[] = [];
+    const implementation = isObject(contract.implementation) ? contract.implementation : {};
+    ((implementation.transactions as Json[] | undefined) ?? []).forEach((transaction, tIndex) => {
+      const tAt = `${at}.implementation.transactions[${tIndex}]`;
+      const payeeRef = transaction.payee ?? transaction.receiverOrganization;
+      if (!transaction.payee && transaction.receiverOrganization)
+        report.repaired.push({
+          path: `${tAt}.receiverOrganization`,
+          message: 'OCDS 1.0 receiverOrganization read as payee',
+        });
+      const payee = organization(payeeRef, `${tAt}.payee`) ?? organizations.get(supplier.key)!;
+      const money = isObject(transaction.value)
+        ? transaction.value
+        : isObject(transaction.amount)
+          ? transaction.amount
+          : null;
+      if (!transaction.value && money)
+        report.repaired.push({ path: `${tAt}.amount`, message: 'OCDS 1.0 amount read as value' });
+      const amount = money ? toAmount(money.amount, `${tAt}.value.amount`, report) : null;
+      const paidOn = toCalendarDate(transaction.date, `${tAt}.date`, report);
+      if (amount === null || amount <= 0 || amount >= 1e14 || !paidOn) {
+        report.skipped.push({ path: tAt, message: 'transaction without a positive amount or a date' });
+        return;
+      }
+      let invoiceNumber = text(transaction.id);
+      if (!invoiceNumber) {
+        invoiceNumber = `OCDS-${shortHash(`${paidOn}|${amount}|${payee?.key}|${tIndex}`)}`;
+        report.repaired.push({ path: `${tAt}.id`, message: `transaction without id: invoice number ${invoiceNumber}` });
+      }
+      if (payments.some((payment) => payment.invoiceNumber === invoiceNumber && payment.payeeKey === payee.key)) {
+        report.skipped.push({ path: tAt, message: `duplicate of transaction ${invoiceNumber}` });
+        return;
+      }
+      payments.push({ payeeKey: payee.key, amount, paidOn, invoiceNumber: invoiceNumber.slice(0, 64), path: tAt });
+    });
+
+    contracts.push({
+      path: at,
+      id,
+      title: (text(contract.title) ?? tender?.title ?? id).slice(0, 300),
+      vendorKey: supplier.key,
+      value,
+      startDate,
+      endDate,
+      status,
+      bidVendorKey: bids.some((bid) => bid.vendorKey === supplier.key) ? supplier.key : null,
+      payments,
+    });
+  });
+
+  const reference = ocid.startsWith(`${ocidPrefix}-`) ? ocid.slice(ocidPrefix.length + 1) : ocid;
+  return { ocid: reference.slice(0, 64), path, buyer, organizations, tender, bids, contracts };
+}

@@ -1,0 +1,227 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { createApiKey, resetDatabase, startAppProcess } from '#domain/testing';
+import { createTestApp, type TestApp } from './support/create-test-app.js';
+import { ocdsDir } from './support/ocds-schema.js';
+
+const IMPORT = '/api/v1/imports/ocds';
+const KINDS = ['departments', 'vendors', 'solicitations', 'bids', 'contracts', 'payments'] as const;
+
+/** Every .json file under a folder, in a stable order. */
+function jsonFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? jsonFiles(path) : name.endsWith('.json') ? [path] : [];
+    });
+}
+
+describe('POST /api/v1/imports/ocds', () => {
+  let testApp: TestApp;
+  let officer: string;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = ocdsDir('OCDS_DATA_DIR', '../shared/ocds/data');
+    testApp = await createTestApp();
+  });
+
+  beforeEach(async () => {
+    await resetDatabase(testApp.dataSource);
+    officer = await createApiKey(testApp.dataSource, 'procurement_officer');
+  });
+
+  afterAll(async () => {
+    await testApp.close();
+  });
+
+  const tableCounts = async () =>
+    Object.fromEntries(
+      await Promise.all(
+        KINDS.map(async (table) => [
+          table,
+          Number((await testApp.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n),
+        ]),
+      ),
+    );
+
+  const importFile = (file: string) =>
+    testApp.http.post(IMPORT, {
+      token: officer,
+      rawBody: readFileSync(file, 'utf8'),
+      headers: { 'content-type': 'application/json' },
+    });
+
+  const sum = (reports: any[], outcome: string) =>
+    Object.fromEntries(
+      KINDS.map((kind) => [kind, reports.reduce((total, report) => total + report[outcome][kind], 0)]),
+    );
+
+  // Observed once and checked against the files: see the datasets' SOURCE.md for their quirks.
+  const EXPECTED: Record<string, { created: Record<string, number>; notes: RegExp[] }> = {
+    'mexico-city-cdmx': {
+      created: { departments: 5, vendors: 10, solicitations: 8, bids: 4, contracts: 8, payments: 70 },
+      notes: [
+        /a bare release/,
+        /receiverOrganization read as payee/,
+        /OCDS 1\.0 amount read as value/,
+        /tenderer without a bid amount/,
+      ],
+    },
+    'mexico-gacm': {
+      created: { departments: 1, vendors: 410, solicitations: 292, bids: 0, contracts: 290, payments: 0 },
+      notes: [
+        /award without id/,
+        /no awardID/,
+        /contract without a supplier/,
+        /transaction without a positive amount or a date/,
+      ],
+    },
+    'mexico-jalisco': {
+      created: { departments: 4, vendors: 37, solicitations: 10, bids: 20, contracts: 22, payments: 29 },
+      notes: [/amount rounded to cents/, /bid amount taken from the award/],
+    },
+  };
+
+  it.each(Object.keys(EXPECTED))(
+    'should import every file of %s, then find nothing new on importing each again',
+    async (dataset) => {
+      const files = jsonFiles(join(dataDir, dataset));
+      const first: any[] = [];
+      const again: any[] = [];
+      for (const file of files) {
+        const response = await importFile(file);
+        expect({ file: relative(dataDir, file), status: response.status }).toEqual({
+          file: relative(dataDir, file),
+          status: 200,
+        });
+        first.push(response.body);
+        again.push((await importFile(file)).body);
+      }
+      expect(sum(first, 'created')).toEqual(EXPECTED[dataset]!.created);
+      expect(await tableCounts()).toEqual(EXPECTED[dataset]!.created);
+      expect(sum(again, 'created')).toEqual(Object.fromEntries(KINDS.map((kind) => [kind, 0])));
+      expect(sum(again, 'updated')).toEqual(Object.fromEntries(KINDS.map((kind) => [kind, 0])));
+      const notes = first.flatMap((report) => [...report.repaired, ...report.skipped]);
+      for (const pattern of EXPECTED[dataset]!.notes) {
+        expect(notes).toEqual(
+          expect.arrayContaining([{ path: expect.stringMatching(/^\$/), message: expect.stringMatching(pattern) }]),
+        );
+      }
+    },
+    120_000,
+  );
+
+  it('should report quirks by JSON path and write audit events', async () => {
+    const response = await testApp.http.post(IMPORT, {
+      token: officer,
+      body: {
+        ocid: 'ocds-abc123-1',
+        date: '2020-01-01T00:00:00',
+        buyer: { name: 'Parks', identifier: { scheme: 'X', id: 'PRK' } },
+        tender: {
+          id: 't',
+          title: 'Mowing',
+          procurementMethod: 'open',
+          tenderers: [{ name: 'Green Co', identifier: { scheme: 'X', id: 'G1' } }],
+        },
+        awards: [
+          {
+            id: 'a1',
+            date: '2020-02-01',
+            value: { amount: '1200.50', currency: 'USD' },
+            suppliers: [{ name: 'Green Co', identifier: { scheme: 'X', id: 'G1' } }],
+          },
+        ],
+        contracts: [
+          {
+            awardID: 'a1',
+            implementation: {
+              transactions: [
+                {
+                  id: 'T1',
+                  date: '2020-03-01T00:00:00Z',
+                  value: { amount: 100 },
+                  payee: { name: 'Green Co', identifier: { scheme: 'X', id: 'G1' } },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    });
+    expect(response.status).toBe(200);
+    expect(response.body.created).toEqual({
+      departments: 1,
+      vendors: 1,
+      solicitations: 1,
+      bids: 1,
+      contracts: 1,
+      payments: 1,
+    });
+    expect(response.body.repaired).toEqual(
+      expect.arrayContaining([
+        { path: '$.awards[0].value.amount', message: 'amount given as a string: read as a number' },
+        { path: '$.awards[0].date', message: 'date without a time zone: read as UTC' },
+        { path: '$.contracts[0].id', message: 'contract without id: numbered 1' },
+        { path: '$.contracts[0].period.startDate', message: 'no start date: derived 2020-02-01' },
+      ]),
+    );
+    const [{ n }] = await testApp.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE action = 'create'`,
+    );
+    expect(n).toBe(6);
+  });
+
+  it.each([
+    ['not a package', '[1, 2]', '$'],
+    ['releases of the wrong type', '{"releases": {"ocid": "x"}}', '$.releases'],
+    [
+      'an item of the wrong type',
+      '{"releases": [{"ocid": "x", "awards": [{"suppliers": "Acme"}]}, 3]}',
+      '$.releases[0].awards[0].suppliers',
+    ],
+  ])('should answer 400 for %s and write nothing', async (_name, rawBody, field) => {
+    const response = await testApp.http.post(IMPORT, {
+      token: officer,
+      rawBody,
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+    expect(await tableCounts()).toEqual(Object.fromEntries(KINDS.map((kind) => [kind, 0])));
+  });
+
+  it('should answer 400 for a body that is not JSON and write nothing', async () => {
+    const response = await testApp.http.post(IMPORT, {
+      token: officer,
+      rawBody: '{"releases": [',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(response.status).toBe(400);
+    expect(await tableCounts()).toEqual(Object.fromEntries(KINDS.map((kind) => [kind, 0])));
+  });
+
+  it('should refuse department heads and vendors', async () => {
+    const head = await createApiKey(testApp.dataSource, 'department_head', { departments: [] });
+    expect((await testApp.http.post(IMPORT, { token: head, body: { releases: [] } })).status).toBe(403);
+    expect((await testApp.http.post(IMPORT, { body: { releases: [] } })).status).toBe(401);
+  });
+
+  it('should import a file from the command line', async () => {
+    const file = jsonFiles(join(dataDir, 'mexico-jalisco', 'record-packages'))[0]!;
+    const cli = startAppProcess('cli', { DATABASE_URL: process.env.DATABASE_URL!, LOG_LEVEL: 'error' }, [
+      'import:ocds',
+      file,
+    ]);
+    expect(await cli.waitForExit(30_000)).toEqual({ code: 0, signal: null });
+    const report = JSON.parse(cli.output().trim().split('\n').at(-1)!);
+    expect(report.created.solicitations).toBe(1);
+    expect((await tableCounts()).solicitations).toBe(1);
+    const [{ n }] = await testApp.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE actor_name = 'cli'`,
+    );
+    expect(n).toBeGreaterThan(0);
+  });
+});
