@@ -70,12 +70,12 @@ describe('POST /api/v1/imports/ocds', () => {
       ],
     },
     'mexico-gacm': {
-      created: { departments: 1, vendors: 410, solicitations: 292, bids: 0, contracts: 290, payments: 0 },
+      created: { departments: 1, vendors: 410, solicitations: 292, bids: 0, contracts: 290, payments: 102 },
       notes: [
         /award without id/,
         /no awardID/,
         /contract without a supplier/,
-        /transaction without a positive amount or a date/,
+        /transaction without date: dated \d{4}-\d{2}-\d{2}, the contract.s end/,
       ],
     },
     'mexico-jalisco': {

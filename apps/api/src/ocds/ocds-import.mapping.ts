@@ -468,9 +468,17 @@ export function mapRelease(
       if (!transaction.value && money)
         report.repaired.push({ path: `${tAt}.amount`, message: 'OCDS 1.0 amount read as value' });
       const amount = money ? toAmount(money.amount, `${tAt}.value.amount`, report) : null;
-      const paidOn = toCalendarDate(transaction.date, `${tAt}.date`, report);
-      if (amount === null || amount <= 0 || amount >= 1e14 || !paidOn) {
-        report.skipped.push({ path: tAt, message: 'transaction without a positive amount or a date' });
+      let paidOn = toCalendarDate(transaction.date, `${tAt}.date`, report);
+      if (!paidOn) {
+        // Publishers that omit the date still mean a payment under this contract: date it at the contract's end.
+        paidOn = endDate;
+        report.repaired.push({
+          path: `${tAt}.date`,
+          message: `transaction without date: dated ${paidOn}, the contract's end`,
+        });
+      }
+      if (amount === null || amount <= 0 || amount >= 1e14) {
+        report.skipped.push({ path: tAt, message: 'transaction without a positive amount' });
         return;
       }
       let invoiceNumber = text(transaction.id);
