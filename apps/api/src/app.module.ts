@@ -15,6 +15,7 @@ import { MeasurementsModule } from './measurements/measurements.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { PaymentsModule } from './payments/payments.module.js';
 import { RedisModule } from './redis/redis.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { SolicitationsModule } from './solicitations/solicitations.module.js';
 import { VendorsModule } from './vendors/vendors.module.js';
 
@@ -38,6 +39,7 @@ import { VendorsModule } from './vendors/vendors.module.js';
     VendorsModule,
     EvaluationsModule,
     NotificationsModule,
+    ReportsModule,
   ],
 })
 export class AppModule {}
