@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -19,6 +19,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { createBenchDatabase } from './support/bench-database.js';
 import { benchResult, type Benchmark, type BenchResult } from './support/benchmark.js';
+import { rssMiB } from './support/process-memory.js';
 
 const MIB = 1024 * 1024;
 // A long note on every row makes the file larger than the memory an import needs, so that holding it would show.
@@ -130,12 +131,4 @@ async function copyIntoBareTable(databaseUrl: string, file: string): Promise<voi
   } finally {
     await client.end();
   }
-}
-
-/** The resident set of a process, from /proc (Linux). */
-async function rssMiB(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  const kib = /^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1];
-  if (!kib) throw new Error(`No VmRSS for process ${pid}`);
-  return Number(kib) / 1024;
 }

@@ -2,10 +2,16 @@ import { writeFile } from 'node:fs/promises';
 import { evaluationBenchmark } from './evaluation.bench.js';
 import { measurementImportBenchmark } from './measurement-import.bench.js';
 import { notificationDeliveryBenchmark } from './notification-delivery.bench.js';
+import { outcomesExportBenchmark } from './outcomes-export.bench.js';
 import { formatTable, type Benchmark, type BenchResult } from './support/benchmark.js';
 
 // Every benchmark `npm run bench` runs, in this order; docs/benchmarks.md says how to add one.
-const BENCHMARKS: Benchmark[] = [measurementImportBenchmark, evaluationBenchmark, notificationDeliveryBenchmark];
+const BENCHMARKS: Benchmark[] = [
+  measurementImportBenchmark,
+  evaluationBenchmark,
+  notificationDeliveryBenchmark,
+  outcomesExportBenchmark,
+];
 
 const RESULTS_FILE = new URL('../../bench-results.json', import.meta.url);
 

@@ -16,6 +16,7 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 import { OcdsModule } from './ocds/ocds.module.js';
 import { PaymentsModule } from './payments/payments.module.js';
 import { RedisModule } from './redis/redis.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { SolicitationsModule } from './solicitations/solicitations.module.js';
 import { VendorsModule } from './vendors/vendors.module.js';
 
@@ -40,6 +41,7 @@ import { VendorsModule } from './vendors/vendors.module.js';
     EvaluationsModule,
     NotificationsModule,
     OcdsModule,
+    ReportsModule,
   ],
 })
 export class AppModule {}

@@ -16,6 +16,7 @@ export * from './evaluation/period-sql.js';
 export * from './evaluation/reporting-period.js';
 export * from './procurement/solicitation-lifecycle.js';
 export * from './vendors/diversity.js';
+export * from './vendors/diversity-sql.js';
 export * from './evaluation/evaluate-kpi.js';
 export * from './queues/queues.js';
 export * from './queues/queues.module.js';

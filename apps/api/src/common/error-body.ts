@@ -21,6 +21,7 @@ const REASONS: Partial<Record<number, string>> = {
   415: 'Unsupported Media Type',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  501: 'Not Implemented',
   503: 'Service Unavailable',
 };
 
@@ -34,6 +35,7 @@ const CODES: Partial<Record<number, string>> = {
   415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'RATE_LIMITED',
   500: 'INTERNAL_ERROR',
+  501: 'NOT_IMPLEMENTED',
 };
 
 export function errorBody(

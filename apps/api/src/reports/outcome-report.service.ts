@@ -1,0 +1,103 @@
+import { PassThrough, Readable, Transform } from 'node:stream';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { periodFirstDaySql, periodLastDaySql } from '#domain';
+import type pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import QueryStream from 'pg-query-stream';
+import { DataSource } from 'typeorm';
+import { streamFromConnection } from './report-connection.js';
+import type { ReportScope } from './report-scope.service.js';
+import { writeXlsx } from './xlsx-writer.js';
+
+/** The outcome report's columns, in the order of the product design (§4). */
+export const OUTCOME_COLUMNS = [
+  'department',
+  'contractNumber',
+  'contractTitle',
+  'vendor',
+  'kpi',
+  'unit',
+  'period',
+  'value',
+  'target',
+  'offTrackThreshold',
+  'status',
+] as const;
+
+export type OutcomeRow = Record<(typeof OUTCOME_COLUMNS)[number], string | number | null>;
+
+/**
+ * One row per KPI and evaluated period whose calendar days lie wholly within the range: a quarter or a year
+ * counts only when all its months are in it. Ordered by department code, contract number, KPI name, then period
+ * (earlier first; a month before the quarter that starts with it). Numbers lose trailing zeros (99.5, not
+ * 99.5000). The values are validated (dates, UUIDs) and written in as literals, since COPY takes no parameters.
+ */
+export function outcomeReportSql(client: Pick<pg.ClientBase, 'escapeLiteral'>, scope: ReportScope): string {
+  const literal = (value: string) => client.escapeLiteral(value);
+  const departments = scope.departmentIds
+    ? `AND c.department_id = ANY(ARRAY[${scope.departmentIds.map(literal).join(', ')}]::uuid[])`
+    : '';
+  return `SELECT d.code AS department, c.number AS "contractNumber", c.title AS "contractTitle",
+            v.legal_name AS vendor, k.name AS kpi, k.unit, e.period, trim_scale(e.value) AS value,
+            trim_scale(e.target) AS target, trim_scale(e.off_track_threshold) AS "offTrackThreshold", e.status
+       FROM kpi_evaluations e
+       JOIN contracts c ON c.id = e.contract_id
+       JOIN departments d ON d.id = c.department_id
+       JOIN vendors v ON v.id = c.vendor_id
+       JOIN kpis k ON k.id = e.kpi_id
+      WHERE ${periodFirstDaySql('e.period')} >= ${literal(scope.firstDay)}::date
+        AND ${periodLastDaySql('e.period')} <= ${literal(scope.lastDay)}::date
+        ${departments}
+      ORDER BY d.code, c.number, k.name, ${periodFirstDaySql('e.period')}, ${periodLastDaySql('e.period')}`;
+}
+
+@Injectable()
+export class OutcomeReportService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** CSV by PostgreSQL's own writer (COPY ... TO STDOUT): RFC 4180 quoting, a missing value an empty field. */
+  csv(scope: ReportScope): Promise<Readable> {
+    return streamFromConnection(this.dataSource, (client) =>
+      client.query(copyTo(`COPY (${outcomeReportSql(client, scope)}) TO STDOUT (FORMAT csv, HEADER true)`)),
+    );
+  }
+
+  /** `{ from, to, departmentId, rows: [...] }`, written a row at a time as a cursor reads them. */
+  async json(scope: ReportScope): Promise<Readable> {
+    const rows = await this.rows(scope);
+    const head = JSON.stringify({ from: scope.from, to: scope.to, departmentId: scope.departmentId }).slice(0, -1);
+    let first = true;
+    const toJson = new Transform({
+      writableObjectMode: true,
+      transform(row: OutcomeRow, _encoding, callback) {
+        const text = `${first ? `${head},"rows":[` : ','}${JSON.stringify(row)}`;
+        first = false;
+        callback(null, text);
+      },
+      flush(callback) {
+        callback(null, first ? `${head},"rows":[]}` : ']}');
+      },
+    });
+    rows.on('error', (error) => toJson.destroy(error));
+    toJson.on('close', () => rows.destroy());
+    return rows.pipe(toJson);
+  }
+
+  /** A workbook written as the cursor reads, with a new sheet every million rows (Excel's limit is 1,048,576). */
+  async xlsx(scope: ReportScope): Promise<Readable> {
+    const rows = await this.rows(scope);
+    const output = new PassThrough();
+    void writeXlsx(output, 'Outcomes', OUTCOME_COLUMNS, rows).catch((error: Error) => {
+      rows.destroy();
+      output.destroy(error);
+    });
+    return output;
+  }
+
+  private rows(scope: ReportScope): Promise<Readable> {
+    return streamFromConnection(this.dataSource, (client) =>
+      client.query(new QueryStream(outcomeReportSql(client, scope), [], { batchSize: 1000 })),
+    );
+  }
+}

@@ -1,0 +1,209 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  hasValidCertificationOnSql,
+  isDiverseOnSql,
+  isNewVendorAtSql,
+  periodFirstDaySql,
+  periodLastDaySql,
+  PROCUREMENT_METHODS,
+  type ProcurementMethod,
+} from '#domain';
+import { DataSource } from 'typeorm';
+import type { ApiEnv } from '../config/api-env.js';
+import type { ReportScope } from './report-scope.service.js';
+
+/** The version of the definitions in docs/metrics.md that these figures follow; bump it with any change there. */
+export const METRICS_DEFINITIONS_VERSION = 1;
+
+export type ProcurementMetrics = {
+  from: string;
+  to: string;
+  departmentId: string | null;
+  definitionsVersion: number;
+  solicitations: {
+    awarded: number;
+    cycleTimeDays: { median: number | null; p90: number | null };
+    bidsPerSolicitation: { mean: number | null; median: number | null };
+    singleBidPercent: number | null;
+    zeroBidPercent: number | null;
+  };
+  bids: { count: number; diverseVendorPercent: number | null };
+  awards: {
+    count: number;
+    value: number;
+    diverseVendorPercent: number | null;
+    diverseValuePercent: number | null;
+    newVendorPercent: number | null;
+    newVendorValuePercent: number | null;
+    valueByMethod: Record<ProcurementMethod, number>;
+    nonCompetitivePercent: number | null;
+  };
+  spend: {
+    total: number;
+    diverseVendorPercent: number | null;
+    smallBusinessPercent: number | null;
+    localBusinessPercent: number | null;
+  };
+  performance: {
+    contractsWithKpisPercent: number | null;
+    evaluations: { on_track: number; at_risk: number; off_track: number; missing: number };
+    onTrackPercent: number | null;
+  };
+};
+
+/** 0–100 with one decimal, in exact numeric arithmetic (half away from zero); null when there is nothing to divide by. */
+const percent = (part: string, whole: string) => `round(100.0 * coalesce(${part}, 0) / NULLIF(${whole}, 0), 1)`;
+
+/** $1 first day, $2 last day (dates, inclusive), $3 departments (uuid[], null for all), $4 the city's zone. */
+const IN_DEPARTMENTS = (column: string) => `($3::uuid[] IS NULL OR ${column} = ANY($3::uuid[]))`;
+const AWARDED_IN_RANGE = `(s.awarded_at AT TIME ZONE $4)::date BETWEEN $1::date AND $2::date`;
+
+// Counted solicitations: awarded (with their contract) on a day of the range in the city's zone.
+const AWARDS_SQL = `
+  WITH counted AS (
+    SELECT s.method, c.vendor_id, c.value, s.awarded_at,
+           (s.awarded_at AT TIME ZONE $4)::date AS award_day,
+           (s.awarded_at AT TIME ZONE $4)::date
+             - (coalesce(s.requisition_received_at, s.published_at) AT TIME ZONE $4)::date AS cycle_days,
+           (SELECT count(*) FROM bids b WHERE b.solicitation_id = s.id) AS bid_count
+      FROM solicitations s JOIN contracts c ON c.solicitation_id = s.id
+     WHERE ${AWARDED_IN_RANGE} AND ${IN_DEPARTMENTS('s.department_id')}
+  ), judged AS (
+    SELECT counted.*, ${isDiverseOnSql('counted.vendor_id', 'counted.award_day')} AS diverse,
+           ${isNewVendorAtSql('counted.vendor_id', 'counted.awarded_at')} AS is_new
+      FROM counted
+  )
+  SELECT count(*)::int AS awarded,
+         round(percentile_cont(0.5) WITHIN GROUP (ORDER BY cycle_days)::numeric, 1) AS cycle_median,
+         round(percentile_cont(0.9) WITHIN GROUP (ORDER BY cycle_days)::numeric, 1) AS cycle_p90,
+         round(avg(bid_count), 1) AS bids_mean,
+         round(percentile_cont(0.5) WITHIN GROUP (ORDER BY bid_count)::numeric, 1) AS bids_median,
+         ${percent('count(*) FILTER (WHERE bid_count = 1)', 'count(*)')} AS single_bid,
+         ${percent('count(*) FILTER (WHERE bid_count = 0)', 'count(*)')} AS zero_bid,
+         coalesce(sum(value), 0) AS value,
+         ${percent('count(*) FILTER (WHERE diverse)', 'count(*)')} AS diverse_count,
+         ${percent('sum(value) FILTER (WHERE diverse)', 'sum(value)')} AS diverse_value,
+         ${percent('count(*) FILTER (WHERE is_new)', 'count(*)')} AS new_count,
+         ${percent('sum(value) FILTER (WHERE is_new)', 'sum(value)')} AS new_value,
+         ${percent("sum(value) FILTER (WHERE method IN ('sole_source', 'emergency'))", 'sum(value)')}
+           AS non_competitive,
+         ${PROCUREMENT_METHODS.map((method) => `coalesce(sum(value) FILTER (WHERE method = '${method}'), 0) AS "method_${method}"`).join(',\n         ')}
+    FROM judged`;
+
+// Bids on the counted solicitations; a bidder is diverse as of the day it bid.
+const BIDS_SQL = `
+  SELECT count(*)::int AS count,
+         ${percent(`count(*) FILTER (WHERE ${isDiverseOnSql('b.vendor_id', '(b.submitted_at AT TIME ZONE $4)::date')})`, 'count(*)')}
+           AS diverse
+    FROM bids b JOIN solicitations s ON s.id = b.solicitation_id
+    JOIN contracts c ON c.solicitation_id = s.id
+   WHERE ${AWARDED_IN_RANGE} AND ${IN_DEPARTMENTS('s.department_id')}`;
+
+// Payments made in the range under the departments' contracts, to primes and subcontractors alike.
+const SPEND_SQL = `
+  SELECT coalesce(sum(p.amount), 0) AS total,
+         ${percent(`sum(p.amount) FILTER (WHERE ${isDiverseOnSql('p.payee_vendor_id', 'p.paid_on')})`, 'sum(p.amount)')}
+           AS diverse,
+         ${percent(`sum(p.amount) FILTER (WHERE ${hasValidCertificationOnSql('p.payee_vendor_id', 'small_business', 'p.paid_on')})`, 'sum(p.amount)')}
+           AS small_business,
+         ${percent(`sum(p.amount) FILTER (WHERE v.is_local OR ${hasValidCertificationOnSql('p.payee_vendor_id', 'local_business', 'p.paid_on')})`, 'sum(p.amount)')}
+           AS local_business
+    FROM payments p JOIN contracts c ON c.id = p.contract_id JOIN vendors v ON v.id = p.payee_vendor_id
+   WHERE p.paid_on BETWEEN $1::date AND $2::date AND ${IN_DEPARTMENTS('c.department_id')}`;
+
+// Contracts whose dates overlap the range, and evaluations of periods that lie wholly within it.
+const PERFORMANCE_SQL = `
+  SELECT contracts.with_kpis, evaluations.*
+    FROM (SELECT ${percent('count(*) FILTER (WHERE EXISTS (SELECT 1 FROM kpis k WHERE k.contract_id = c.id AND k.active))', 'count(*)')}
+                   AS with_kpis
+            FROM contracts c
+           WHERE c.start_date <= $2::date AND c.end_date >= $1::date AND ${IN_DEPARTMENTS('c.department_id')}) contracts,
+         (SELECT count(*) FILTER (WHERE e.status = 'on_track')::int AS on_track,
+                 count(*) FILTER (WHERE e.status = 'at_risk')::int AS at_risk,
+                 count(*) FILTER (WHERE e.status = 'off_track')::int AS off_track,
+                 count(*) FILTER (WHERE e.status = 'missing')::int AS missing,
+                 ${percent("count(*) FILTER (WHERE e.status = 'on_track')", 'count(*)')} AS on_track_percent
+            FROM kpi_evaluations e JOIN contracts c ON c.id = e.contract_id
+           WHERE ${periodFirstDaySql('e.period')} >= $1::date AND ${periodLastDaySql('e.period')} <= $2::date
+             AND ${IN_DEPARTMENTS('c.department_id')}) evaluations`;
+
+type Row = Record<string, number | null>;
+
+/** The procurement metrics of the product design (§4), as defined in docs/metrics.md: four set-based statements. */
+@Injectable()
+export class ProcurementMetricsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: ConfigService<ApiEnv, true>,
+  ) {}
+
+  async compute(scope: ReportScope): Promise<ProcurementMetrics> {
+    const parameters = [scope.firstDay, scope.lastDay, scope.departmentIds, this.config.get('CITY_TIMEZONE')];
+    // PostgreSQL refuses parameters a statement does not use: spend and performance need no time zone.
+    const one = async (sql: string, used: number): Promise<Row> =>
+      ((await this.dataSource.query(sql, parameters.slice(0, used))) as Row[])[0];
+    const [awards, bids, spend, performance] = await Promise.all([
+      one(AWARDS_SQL, 4),
+      one(BIDS_SQL, 4),
+      one(SPEND_SQL, 3),
+      one(PERFORMANCE_SQL, 3),
+    ]);
+    const valueByMethod = Object.fromEntries(
+      PROCUREMENT_METHODS.map((method) => [method, awards[`method_${method}`] as number]),
+    ) as Record<ProcurementMethod, number>;
+    return {
+      from: scope.from,
+      to: scope.to,
+      departmentId: scope.departmentId,
+      definitionsVersion: METRICS_DEFINITIONS_VERSION,
+      solicitations: {
+        awarded: awards.awarded!,
+        cycleTimeDays: { median: awards.cycle_median, p90: awards.cycle_p90 },
+        bidsPerSolicitation: { mean: awards.bids_mean, median: awards.bids_median },
+        singleBidPercent: awards.single_bid,
+        zeroBidPercent: awards.zero_bid,
+      },
+      bids: { count: bids.count!, diverseVendorPercent: bids.diverse },
+      awards: {
+        count: awards.awarded!,
+        value: awards.value!,
+        diverseVendorPercent: awards.diverse_count,
+        diverseValuePercent: awards.diverse_value,
+        newVendorPercent: awards.new_count,
+        newVendorValuePercent: awards.new_value,
+        valueByMethod,
+        nonCompetitivePercent: awards.non_competitive,
+      },
+      spend: {
+        total: spend.total!,
+        diverseVendorPercent: spend.diverse,
+        smallBusinessPercent: spend.small_business,
+        localBusinessPercent: spend.local_business,
+      },
+      performance: {
+        contractsWithKpisPercent: performance.with_kpis,
+        evaluations: {
+          on_track: performance.on_track!,
+          at_risk: performance.at_risk!,
+          off_track: performance.off_track!,
+          missing: performance.missing!,
+        },
+        onTrackPercent: performance.on_track_percent,
+      },
+    };
+  }
+}
+
+/** The figures as `metric,value` rows, the metric named by its path in the JSON (`awards.valueByMethod.rfp`). */
+export function metricRows(metrics: ProcurementMetrics): { metric: string; value: string | number | null }[] {
+  const rows: { metric: string; value: string | number | null }[] = [];
+  const walk = (value: unknown, path: string) => {
+    if (value !== null && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) walk(inner, path ? `${path}.${key}` : key);
+    } else rows.push({ metric: path, value: value as string | number | null });
+  };
+  walk(metrics, '');
+  return rows;
+}

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Department, DomainError, parsePeriod, periodFirstDay, periodLastDay } from '#domain';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../auth/principal.js';
+import { departmentScope } from '../auth/scope.js';
+import type { ReportQuery } from './dto/report.query.js';
+
+/** What a report covers: calendar days `firstDay` to `lastDay` (inclusive) and the departments, null for all. */
+export type ReportScope = {
+  from: string;
+  to: string;
+  firstDay: string;
+  lastDay: string;
+  departmentId: string | null;
+  departmentIds: string[] | null;
+};
+
+@Injectable()
+export class ReportScopeService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Checked before any byte of a report is sent, so that every refusal is a proper error answer. A department
+   * outside a department head's scope reads exactly like one that does not exist (404).
+   */
+  async resolve(query: ReportQuery, principal: Principal): Promise<ReportScope> {
+    if (query.from > query.to) throw DomainError.invalid('from', 'from must not be after to');
+    const scope = departmentScope(principal);
+    let departmentIds = scope;
+    if (query.departmentId) {
+      const visible = !scope || scope.includes(query.departmentId);
+      if (!visible || !(await this.dataSource.getRepository(Department).existsBy({ id: query.departmentId })))
+        throw DomainError.notFound('Department', query.departmentId);
+      departmentIds = [query.departmentId];
+    }
+    return {
+      from: query.from,
+      to: query.to,
+      // 'YYYY-MM' strings are validated months, so parsing cannot fail.
+      firstDay: periodFirstDay(parsePeriod(query.from)!),
+      lastDay: periodLastDay(parsePeriod(query.to)!),
+      departmentId: query.departmentId ?? null,
+      departmentIds,
+    };
+  }
+}

@@ -1,0 +1,75 @@
+import { Controller, Get, NotImplementedException, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
+import type { Principal } from '../auth/principal.js';
+import { ReportQuery, type ReportFormat } from './dto/report.query.js';
+import { OutcomeReportService } from './outcome-report.service.js';
+import { metricRows, ProcurementMetricsService, type ProcurementMetrics } from './procurement-metrics.service.js';
+import { ReportScopeService, type ReportScope } from './report-scope.service.js';
+import { csvOf, xlsxOf } from './report-files.js';
+
+const CONTENT_TYPES: Record<Exclude<ReportFormat, 'pdf'>, string> = {
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** Reports are read by officers and department heads (their departments only); vendors get 403. */
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('reports')
+@Roles('procurement_officer', 'department_head')
+export class ReportsController {
+  constructor(
+    private readonly scopes: ReportScopeService,
+    private readonly outcomes: OutcomeReportService,
+    private readonly metrics: ProcurementMetricsService,
+  ) {}
+
+  @Get('outcomes')
+  @ApiProduces(...Object.values(CONTENT_TYPES))
+  async outcomeReport(@Query() query: ReportQuery, @CurrentPrincipal() principal: Principal): Promise<StreamableFile> {
+    const scope = await this.scopes.resolve(query, principal);
+    const format = supported(query.format);
+    const stream =
+      format === 'csv'
+        ? await this.outcomes.csv(scope)
+        : format === 'xlsx'
+          ? await this.outcomes.xlsx(scope)
+          : await this.outcomes.json(scope);
+    return file(stream, 'outcomes', scope, format);
+  }
+
+  @Get('procurement-metrics')
+  @ApiProduces(...Object.values(CONTENT_TYPES))
+  async procurementMetrics(
+    @Query() query: ReportQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ProcurementMetrics | StreamableFile> {
+    const scope = await this.scopes.resolve(query, principal);
+    const format = supported(query.format);
+    const metrics = await this.metrics.compute(scope);
+    if (format === 'json') return metrics;
+    const rows = metricRows(metrics);
+    const stream = format === 'csv' ? csvOf(['metric', 'value'], rows) : xlsxOf('Metrics', ['metric', 'value'], rows);
+    return file(stream, 'procurement-metrics', scope, format);
+  }
+}
+
+/** PDF reports are designed (§4) but not built yet: say so plainly rather than send something else. */
+function supported(format: ReportFormat): Exclude<ReportFormat, 'pdf'> {
+  if (format === 'pdf') throw new NotImplementedException('PDF reports are not available yet; use csv, xlsx or json');
+  return format;
+}
+
+function file(
+  stream: NodeJS.ReadableStream,
+  report: string,
+  scope: ReportScope,
+  format: Exclude<ReportFormat, 'pdf'>,
+): StreamableFile {
+  return new StreamableFile(stream as never, {
+    type: CONTENT_TYPES[format],
+    disposition: `attachment; filename="${report}_${scope.from}_${scope.to}.${format}"`,
+  });
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { OutcomeReportService } from './outcome-report.service.js';
+import { ProcurementMetricsService } from './procurement-metrics.service.js';
+import { ReportScopeService } from './report-scope.service.js';
+import { ReportsController } from './reports.controller.js';
+
+@Module({
+  controllers: [ReportsController],
+  providers: [ReportScopeService, OutcomeReportService, ProcurementMetricsService],
+})
+export class ReportsModule {}

@@ -1,0 +1,68 @@
+import type { Readable, Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+
+/** Rows per sheet: a round number below Excel's limit of 1,048,576, header included. */
+export const XLSX_ROWS_PER_SHEET = 1_000_000;
+
+/** Every this many rows the writer waits for the output to drain, so a slow client holds the cursor back. */
+const DRAIN_EVERY_ROWS = 1000;
+
+/**
+ * Writes `rows` (objects with the `columns` as keys) into a workbook streamed to `output`: each row is committed
+ * as it is read and strings are written inline rather than shared, so memory does not grow with the row count.
+ * Sheets are `name`, `name 2`, … each with the header row.
+ */
+export async function writeXlsx(
+  output: Writable,
+  name: string,
+  columns: readonly string[],
+  rows: Readable | Iterable<Record<string, unknown>>,
+): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: output,
+    useStyles: false,
+    useSharedStrings: false,
+  });
+  let sheet: ExcelJS.Worksheet | null = null;
+  let sheets = 0;
+  let inSheet = 0;
+  let written = 0;
+  for await (const row of rows as AsyncIterable<Record<string, unknown>>) {
+    if (!sheet || inSheet === XLSX_ROWS_PER_SHEET) {
+      sheet?.commit();
+      sheets += 1;
+      sheet = workbook.addWorksheet(sheets === 1 ? name : `${name} ${sheets}`);
+      sheet.addRow([...columns]).commit();
+      inSheet = 0;
+    }
+    sheet.addRow(columns.map((column) => row[column] ?? null)).commit();
+    inSheet += 1;
+    written += 1;
+    if (written % DRAIN_EVERY_ROWS === 0) await drained(output);
+  }
+  if (!sheet)
+    workbook
+      .addWorksheet(name)
+      .addRow([...columns])
+      .commit();
+  else sheet.commit();
+  await workbook.commit();
+}
+
+/** Resolves once `output` can take more (at once if it can now); fails when the reader has gone away. */
+function drained(output: Writable): Promise<void> {
+  if (output.destroyed) return Promise.reject(new Error('The report was abandoned by its reader'));
+  if (!output.writableNeedDrain) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onDrain = () => {
+      output.off('close', onClose);
+      resolve();
+    };
+    const onClose = () => {
+      output.off('drain', onDrain);
+      reject(new Error('The report was abandoned by its reader'));
+    };
+    output.once('drain', onDrain);
+    output.once('close', onClose);
+  });
+}

@@ -1,0 +1,176 @@
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { parsePeriod, periodFirstDay, periodLastDay, typeormOptions } from '#domain';
+import { createApiKey, freePort, startAppProcess } from '#domain/testing';
+import pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import { DataSource } from 'typeorm';
+import { outcomeReportSql } from '../apps/api/src/reports/outcome-report.service.js';
+import { createBenchDatabase } from './support/bench-database.js';
+import { benchResult, type Benchmark, type BenchResult } from './support/benchmark.js';
+import { rssMiB, sampleRss } from './support/process-memory.js';
+
+const CONTRACTS = 10_000;
+const KPIS_PER_CONTRACT = 5;
+/** 10,000 contracts × 5 KPIs × 20 months = 1,000,000 rows; the second 20 months make 2,000,000. */
+const MONTHS_PER_MILLION = 20;
+
+/** A byte counter standing in for the client that downloads the report. */
+const byteCounter = () => {
+  let bytes = 0;
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      bytes += chunk.length;
+      callback();
+    },
+  });
+  return { sink, bytes: () => bytes };
+};
+
+/**
+ * The outcome report as CSV through the real HTTP API (an API process of its own), 1,000,000 and then
+ * 2,000,000 rows, set against COPY of the very same query to a byte counter in the same run: the least
+ * PostgreSQL can do. The API's peak RSS while streaming is set against its RSS just before.
+ */
+export const outcomesExportBenchmark: Benchmark = {
+  name: 'outcomes-export',
+  async run(): Promise<BenchResult[]> {
+    const database = await createBenchDatabase('outcomes');
+    const dataSource = new DataSource(typeormOptions({ url: database.url, applicationName: 'cpt-bench', poolSize: 2 }));
+    const port = await freePort();
+    const api = startAppProcess('api', {
+      DATABASE_URL: database.url,
+      REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      QUEUE_PREFIX: `cpt-bench-${process.pid}`,
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+    });
+    try {
+      await dataSource.initialize();
+      const token = await createApiKey(dataSource, 'procurement_officer');
+      await seedContracts(dataSource);
+      await api.waitForOutput(/Nest application successfully started/, 30_000);
+      const download = async (from: string, to: string) => {
+        const response = await fetch(
+          `http://127.0.0.1:${port}/api/v1/reports/outcomes?from=${from}&to=${to}&format=csv`,
+          { headers: { authorization: `Bearer ${token}` } },
+        );
+        if (response.status !== 200 || !response.body) throw new Error(`The report answered ${response.status}`);
+        const counter = byteCounter();
+        await pipeline(response.body, counter.sink);
+        return counter.bytes();
+      };
+      // An empty range loads the report's code before the baseline.
+      await download('1990-01', '1990-01');
+
+      const results: BenchResult[] = [];
+      const growth: number[] = [];
+      for (const millions of [1, 2]) {
+        await seedEvaluations(dataSource, (millions - 1) * MONTHS_PER_MILLION);
+        const rows = millions * 1_000_000;
+        const to = monthAfter('2020-01', millions * MONTHS_PER_MILLION - 1);
+        const copy = await copyToCounter(database.url, '2020-01', to);
+
+        const pid = api.child.pid!;
+        const before = await rssMiB(pid);
+        const sampler = sampleRss(pid, before);
+        const started = performance.now();
+        const bytes = await download('2020-01', to);
+        const apiMs = performance.now() - started;
+        const peak = await sampler.stop();
+        if (bytes !== copy.bytes) throw new Error(`The API sent ${bytes} bytes, COPY ${copy.bytes}`);
+        growth.push(peak - before);
+        const label = `outcomes CSV, ${millions}M rows`;
+        console.log(
+          `  ${rows} rows, ${(bytes / 1024 / 1024).toFixed(1)} MiB: API ${apiMs.toFixed(0)} ms, COPY ` +
+            `${copy.ms.toFixed(0)} ms; API RSS ${before.toFixed(1)} MiB before, ${peak.toFixed(1)} MiB at peak`,
+        );
+        results.push(benchResult(`${label}: wall time`, 'ms', apiMs, copy.ms, '<= 2x baseline'));
+        results.push(
+          benchResult(
+            `${label}: API peak RSS`,
+            'MiB',
+            peak,
+            before,
+            millions === 1 ? 'growth <= 150 MiB' : `growth <= 1.2x the 1M growth (${growth[0].toFixed(1)} MiB)`,
+          ),
+        );
+      }
+      return results;
+    } finally {
+      api.kill('SIGKILL');
+      await api.waitForExit().catch(() => undefined);
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await database.drop();
+    }
+  },
+};
+
+const monthAfter = (month: string, months: number) => {
+  const [year, number] = month.split('-').map(Number);
+  const index = year * 12 + number - 1 + months;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+};
+
+/** Ten departments, a vendor each, CONTRACTS contracts and their monthly KPIs, in a few statements. */
+async function seedContracts(dataSource: DataSource): Promise<void> {
+  await dataSource.query(
+    `INSERT INTO departments (name, code, head_email)
+     SELECT 'Department ' || n, 'D' || lpad(n::text, 2, '0'), 'head' || n || '@city.example' FROM generate_series(1, 10) n`,
+  );
+  await dataSource.query(
+    `INSERT INTO vendors (legal_name, tax_id, email)
+     SELECT 'Vendor ' || n || ', "Bench" LLC', 'TAX-' || n, 'vendor' || n || '@vendors.example' FROM generate_series(1, 10) n`,
+  );
+  await dataSource.query(
+    `INSERT INTO contracts (number, title, vendor_id, department_id, value, start_date, end_date, manager_email)
+     SELECT 'C-' || lpad(n::text, 6, '0'), 'Contract ' || n, v.id, d.id, 100000, '2020-01-01', '2029-12-31',
+            'manager@city.example'
+       FROM generate_series(1, $1::int) n
+       JOIN departments d ON d.code = 'D' || lpad((n % 10 + 1)::text, 2, '0')
+       JOIN vendors v ON v.tax_id = 'TAX-' || (n % 10 + 1)`,
+    [CONTRACTS],
+  );
+  await dataSource.query(
+    `INSERT INTO kpis (contract_id, name, unit, direction, target, off_track_threshold, frequency)
+     SELECT c.id, 'KPI ' || k, '%', 'higher_is_better', 95, 90, 'monthly'
+       FROM contracts c CROSS JOIN generate_series(1, $1::int) k`,
+    [KPIS_PER_CONTRACT],
+  );
+}
+
+/** MONTHS_PER_MILLION monthly results for every KPI, starting `offset` months after 2020-01, in one statement. */
+async function seedEvaluations(dataSource: DataSource, offset: number): Promise<void> {
+  await dataSource.query(
+    `INSERT INTO kpi_evaluations (contract_id, kpi_id, period, value, target, off_track_threshold, status, evaluated_at)
+     SELECT k.contract_id, k.id, to_char(date '2020-01-01' + make_interval(months => m), 'YYYY-MM'),
+            CASE WHEN m % 7 = 0 THEN NULL ELSE 85 + (m % 15) END, 95, 90,
+            CASE WHEN m % 7 = 0 THEN 'missing' WHEN 85 + m % 15 >= 95 THEN 'on_track'
+                 WHEN 85 + m % 15 >= 90 THEN 'at_risk' ELSE 'off_track' END, now()
+       FROM kpis k CROSS JOIN generate_series($1::int, $1::int + $2::int - 1) m`,
+    [offset, MONTHS_PER_MILLION],
+  );
+  await dataSource.query('ANALYZE kpi_evaluations');
+}
+
+/** The floor: the report's own query, COPY'd to a byte counter over one connection. */
+async function copyToCounter(databaseUrl: string, from: string, to: string): Promise<{ ms: number; bytes: number }> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const sql = outcomeReportSql(client, {
+      from,
+      to,
+      firstDay: periodFirstDay(parsePeriod(from)!),
+      lastDay: periodLastDay(parsePeriod(to)!),
+      departmentId: null,
+      departmentIds: null,
+    });
+    const counter = byteCounter();
+    const started = performance.now();
+    await pipeline(client.query(copyTo(`COPY (${sql}) TO STDOUT (FORMAT csv, HEADER true)`)), counter.sink);
+    return { ms: performance.now() - started, bytes: counter.bytes() };
+  } finally {
+    await client.end();
+  }
+}
