@@ -113,6 +113,28 @@ describe('POST /api/v1/imports/ocds', () => {
     120_000,
   );
 
+  it('should find the imported awards in the procurement metrics', async () => {
+    for (const file of jsonFiles(join(dataDir, 'mexico-jalisco'))) expect((await importFile(file)).status).toBe(200);
+    const [expected] = await testApp.dataSource.query(
+      `SELECT count(*)::int AS awards, coalesce(sum(c.value), 0)::float AS value,
+              to_char(min(s.awarded_at), 'YYYY-MM') AS first, to_char(max(s.awarded_at), 'YYYY-MM') AS last
+         FROM solicitations s JOIN contracts c ON c.solicitation_id = s.id WHERE s.status = 'awarded'`,
+    );
+    expect(expected.awards).toBeGreaterThan(0);
+    // A wide range in the city's months: every imported award falls inside it.
+    const metrics = await testApp.http.get(
+      `/api/v1/reports/procurement-metrics?from=${expected.first.slice(0, 4)}-01&to=${expected.last.slice(0, 4)}-12&format=json`,
+      { token: officer },
+    );
+    expect(metrics.status).toBe(200);
+    expect(metrics.body.solicitations.awarded).toBe(
+      Number((await testApp.dataSource.query(`SELECT count(*) AS n FROM solicitations WHERE status = 'awarded'`))[0].n),
+    );
+    // Jalisco awards several contracts in some processes: awards count contracts, solicitations count processes.
+    expect(metrics.body.awards.count).toBe(expected.awards);
+    expect(metrics.body.awards.value).toBeCloseTo(expected.value, 2);
+  });
+
   it('should report quirks by JSON path and write audit events', async () => {
     const response = await testApp.http.post(IMPORT, {
       token: officer,

@@ -60,10 +60,11 @@ const percent = (part: string, whole: string) => `round(100.0 * coalesce(${part}
 const IN_DEPARTMENTS = (column: string) => `($3::uuid[] IS NULL OR ${column} = ANY($3::uuid[]))`;
 const AWARDED_IN_RANGE = `(s.awarded_at AT TIME ZONE $4)::date BETWEEN $1::date AND $2::date`;
 
-// Counted solicitations: awarded (with their contract) on a day of the range in the city's zone.
+// Counted solicitations: awarded on a day of the range in the city's zone. Solicitation figures count each
+// solicitation once; award figures count each contract it led to (an imported process may award several).
 const AWARDS_SQL = `
   WITH counted AS (
-    SELECT s.method, c.vendor_id, c.value, s.awarded_at,
+    SELECT s.id AS solicitation_id, s.method, c.vendor_id, c.value, s.awarded_at,
            (s.awarded_at AT TIME ZONE $4)::date AS award_day,
            (s.awarded_at AT TIME ZONE $4)::date
              - (coalesce(s.requisition_received_at, s.published_at) AT TIME ZONE $4)::date AS cycle_days,
@@ -74,23 +75,30 @@ const AWARDS_SQL = `
     SELECT counted.*, ${isDiverseOnSql('counted.vendor_id', 'counted.award_day')} AS diverse,
            ${isNewVendorAtSql('counted.vendor_id', 'counted.awarded_at')} AS is_new
       FROM counted
+  ), solicitation_level AS (
+    SELECT DISTINCT ON (solicitation_id) cycle_days, bid_count FROM counted ORDER BY solicitation_id
+  ), solicitation_figures AS (
+    SELECT count(*)::int AS awarded,
+           round(percentile_cont(0.5) WITHIN GROUP (ORDER BY cycle_days)::numeric, 1) AS cycle_median,
+           round(percentile_cont(0.9) WITHIN GROUP (ORDER BY cycle_days)::numeric, 1) AS cycle_p90,
+           round(avg(bid_count), 1) AS bids_mean,
+           round(percentile_cont(0.5) WITHIN GROUP (ORDER BY bid_count)::numeric, 1) AS bids_median,
+           ${percent('count(*) FILTER (WHERE bid_count = 1)', 'count(*)')} AS single_bid,
+           ${percent('count(*) FILTER (WHERE bid_count = 0)', 'count(*)')} AS zero_bid
+      FROM solicitation_level
+  ), award_figures AS (
+    SELECT count(*)::int AS award_count,
+           coalesce(sum(value), 0) AS value,
+           ${percent('count(*) FILTER (WHERE diverse)', 'count(*)')} AS diverse_count,
+           ${percent('sum(value) FILTER (WHERE diverse)', 'sum(value)')} AS diverse_value,
+           ${percent('count(*) FILTER (WHERE is_new)', 'count(*)')} AS new_count,
+           ${percent('sum(value) FILTER (WHERE is_new)', 'sum(value)')} AS new_value,
+           ${percent("sum(value) FILTER (WHERE method IN ('sole_source', 'emergency'))", 'sum(value)')}
+             AS non_competitive,
+           ${PROCUREMENT_METHODS.map((method) => `coalesce(sum(value) FILTER (WHERE method = '${method}'), 0) AS "method_${method}"`).join(',\n           ')}
+      FROM judged
   )
-  SELECT count(*)::int AS awarded,
-         round(percentile_cont(0.5) WITHIN GROUP (ORDER BY cycle_days)::numeric, 1) AS cycle_median,
-         round(percentile_cont(0.9) WITHIN GROUP (ORDER BY cycle_days)::numeric, 1) AS cycle_p90,
-         round(avg(bid_count), 1) AS bids_mean,
-         round(percentile_cont(0.5) WITHIN GROUP (ORDER BY bid_count)::numeric, 1) AS bids_median,
-         ${percent('count(*) FILTER (WHERE bid_count = 1)', 'count(*)')} AS single_bid,
-         ${percent('count(*) FILTER (WHERE bid_count = 0)', 'count(*)')} AS zero_bid,
-         coalesce(sum(value), 0) AS value,
-         ${percent('count(*) FILTER (WHERE diverse)', 'count(*)')} AS diverse_count,
-         ${percent('sum(value) FILTER (WHERE diverse)', 'sum(value)')} AS diverse_value,
-         ${percent('count(*) FILTER (WHERE is_new)', 'count(*)')} AS new_count,
-         ${percent('sum(value) FILTER (WHERE is_new)', 'sum(value)')} AS new_value,
-         ${percent("sum(value) FILTER (WHERE method IN ('sole_source', 'emergency'))", 'sum(value)')}
-           AS non_competitive,
-         ${PROCUREMENT_METHODS.map((method) => `coalesce(sum(value) FILTER (WHERE method = '${method}'), 0) AS "method_${method}"`).join(',\n         ')}
-    FROM judged`;
+  SELECT * FROM solicitation_figures, award_figures`;
 
 // Bids on the counted solicitations; a bidder is diverse as of the day it bid.
 const BIDS_SQL = `
@@ -167,7 +175,7 @@ export class ProcurementMetricsService {
       },
       bids: { count: bids.count!, diverseVendorPercent: bids.diverse },
       awards: {
-        count: awards.awarded!,
+        count: awards.award_count!,
         value: awards.value!,
         diverseVendorPercent: awards.diverse_count,
         diverseValuePercent: awards.diverse_value,
