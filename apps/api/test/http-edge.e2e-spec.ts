@@ -27,7 +27,7 @@ describe('the HTTP edge', () => {
       error: 'Bad Request',
       code: 'INVALID_INPUT',
       message: expect.stringContaining('JSON'),
-      details: [],
+      details: [{ field: '$', message: expect.stringContaining('JSON') }],
     });
   });
 

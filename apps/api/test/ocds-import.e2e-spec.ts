@@ -222,6 +222,7 @@ describe('POST /api/v1/imports/ocds', () => {
       headers: { 'content-type': 'application/json' },
     });
     expect(response.status).toBe(400);
+    expect(response.body.details).toEqual([{ field: '$', message: expect.stringContaining('JSON') }]);
     expect(await tableCounts()).toEqual(Object.fromEntries(KINDS.map((kind) => [kind, 0])));
   });
 

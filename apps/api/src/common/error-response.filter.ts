@@ -13,6 +13,8 @@ const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   CONFLICT: 409,
 };
 
+const BODY_PARSE_ERRORS = new Set(['FST_ERR_CTP_INVALID_JSON_BODY', 'FST_ERR_CTP_EMPTY_JSON_BODY']);
+
 const camel = (column: string) => column.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
 
 /** Turns every error into the body of the product design (§4); anything unexpected is a 500 with a generic message. */
@@ -51,6 +53,14 @@ export class ErrorResponseFilter implements ExceptionFilter {
 
 function fromHttpException(exception: HttpException): ErrorBody {
   const status = exception.getStatus();
+  // Fastify's body parser failed and Nest wrapped its error: the body is not JSON at all, so the problem is at the
+  // root of the document ("$").
+  const cause = (exception.cause as { code?: string; message?: string } | undefined) ?? {};
+  if (BODY_PARSE_ERRORS.has(cause.code ?? '')) {
+    return errorBody(status, cause.message ?? exception.message, [
+      { field: '$', message: cause.message ?? exception.message },
+    ]);
+  }
   const response = exception.getResponse();
   const message =
     typeof response === 'string'
