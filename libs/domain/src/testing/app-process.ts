@@ -7,6 +7,7 @@ const ENTRY_POINTS = {
   worker: 'dist/apps/worker/src/main.js',
   cli: 'dist/apps/api/src/cli/main.js',
   migrate: 'dist/libs/domain/src/database/migrate.js',
+  'load-demo': 'dist/libs/domain/src/demo/load-demo-city.js',
 } as const;
 
 export type AppProcess = {
