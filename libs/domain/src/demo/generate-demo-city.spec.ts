@@ -138,6 +138,7 @@ describe('generateDemoCity', () => {
     let gaps = 0;
     for (const kpi of city.kpis) {
       const contract = contracts.get(kpi.contractId)!;
+      expect(contract.startDate >= windowStart).toBe(true);
       const measured = new Set(city.measurements.filter((m) => m.kpiId === kpi.id).map((m) => m.period));
       const expected = contractPeriods(contract.startDate, contract.endDate, kpi.frequency).filter(
         (period) => period.lastDay < '2026-11-01' && period.lastDay >= windowStart,

@@ -183,6 +183,10 @@ export function generateDemoCity(options: DemoCityOptions): DemoCity {
     measurements: [],
     payments: [],
   };
+  // Contracts start within the measured window, so that every period before last month has a value or is a gap.
+  const windowStart = monthStart(today, -sizes.months);
+  const windowDays = daysBetween(windowStart, today);
+  const lastMonthEnd = addCalendarDays(monthStart(today, 0), -1);
   const cityFounded = at(addCalendarDays(today, -6 * 365));
 
   // Departments.
@@ -337,7 +341,7 @@ export function generateDemoCity(options: DemoCityOptions): DemoCity {
     let cancelled: string | null = null;
     let due: string | null;
     if (status === 'awarded') {
-      awarded = addCalendarDays(today, -random.int(30, 36 * 30));
+      awarded = addCalendarDays(today, -random.int(30, windowDays - 7));
       closed = addCalendarDays(awarded, -random.int(10, 60));
       published = addCalendarDays(closed, -random.int(21, 42));
       due = closed;
@@ -475,7 +479,7 @@ export function generateDemoCity(options: DemoCityOptions): DemoCity {
   while (city.contracts.length < sizes.contracts) {
     const department = random.pick(city.departments);
     const template = templates.get(department.id)!;
-    const startDate = addCalendarDays(today, -random.int(60, 30 * 30));
+    const startDate = addCalendarDays(today, -random.int(60, windowDays));
     addContract(
       {
         title: random.pick(template.purchases).title,
@@ -497,8 +501,6 @@ export function generateDemoCity(options: DemoCityOptions): DemoCity {
   }
 
   // Measurements: every ended period within the window, with trends, gaps and late corrections.
-  const windowStart = monthStart(today, -sizes.months);
-  const lastMonthEnd = addCalendarDays(monthStart(today, 0), -1);
   const contractsById = new Map(city.contracts.map((contract) => [contract.id, contract]));
   const vendorsById = new Map(city.vendors.map((vendor) => [vendor.id, vendor]));
   const departmentsById = new Map(city.departments.map((department) => [department.id, department]));
