@@ -1,5 +1,7 @@
 // Loads the demo city into DATABASE_URL (migrated): `node dist/libs/domain/src/demo/load-demo-city.js [--reset]
 // [--seed SEED]`. Only an empty database is loaded, so running it again is safe; --reset empties every table first.
+// Decorator metadata must exist before AppEnv's class is defined, or its numbers are not converted.
+import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { AppEnv } from '../config/app-env.js';
