@@ -62,7 +62,8 @@ describe('the demo city', () => {
   });
 
   it('should load only into an empty database, and start over with --reset', async () => {
-    const env = { DATABASE_URL: process.env.DATABASE_URL! };
+    // Numeric variables as the demo sets them: the loader must convert them like the apps do.
+    const env = { DATABASE_URL: process.env.DATABASE_URL!, PORT: '3000', NOTIFY_WITHIN_DAYS: '12' };
     const load = async (...args: string[]) => {
       const loader = startAppProcess('load-demo', env, args);
       expect((await loader.waitForExit(60_000)).code).toBe(0);
