@@ -42,6 +42,8 @@ export async function writeDemoCity(db: DemoSqlRunner, city: DemoCity): Promise<
       );
     }
   }
+  // The planner should know the new sizes now, not once autovacuum gets round to them.
+  await db.query(`ANALYZE ${TABLES.map(([table]) => `"${table}"`).join(', ')}`);
 }
 
 /** True when the database holds no procurement data (API keys alone do not count): the demo loads only then. */
