@@ -1,9 +1,10 @@
 import { writeFile } from 'node:fs/promises';
+import { apiContractsBenchmark } from './api-contracts.bench.js';
 import { measurementImportBenchmark } from './measurement-import.bench.js';
 import { formatTable, type Benchmark, type BenchResult } from './support/benchmark.js';
 
 // Every benchmark `npm run bench` runs, in this order; docs/benchmarks.md says how to add one.
-const BENCHMARKS: Benchmark[] = [measurementImportBenchmark];
+const BENCHMARKS: Benchmark[] = [measurementImportBenchmark, apiContractsBenchmark];
 
 const RESULTS_FILE = new URL('../../bench-results.json', import.meta.url);
 
