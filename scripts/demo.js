@@ -2,7 +2,7 @@
 // the API and the worker against the local PostgreSQL and Redis, runs an evaluation so that emails arrive, creates
 // three keys, and prints where everything is. Ctrl-C stops it all. Safe to run again.
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 
@@ -11,6 +11,10 @@ const logDir = join(root, '.demo');
 mkdirSync(logDir, { recursive: true });
 const started = Date.now();
 const reset = process.argv.slice(2).includes('--reset');
+// The mail catcher keeps its messages here, so that a second run still shows the first run's emails.
+const mailDir = join(logDir, 'mail');
+if (reset) rmSync(mailDir, { recursive: true, force: true });
+mkdirSync(mailDir, { recursive: true });
 
 const smtpPort = process.env.MAILDEV_SMTP_PORT ?? '1025';
 const mailWebPort = process.env.MAILDEV_WEB_PORT ?? '1080';
@@ -136,6 +140,7 @@ const maildev = join(root, 'node_modules/maildev/dist/bin/maildev.js');
 startService('mail', process.execPath, [
   maildev,
   ...['--smtp', smtpPort, '--web', mailWebPort, '--ip', '127.0.0.1', '--web-ip', '127.0.0.1'],
+  ...['--mail-directory', mailDir],
 ]);
 startService('api', process.execPath, [join(root, 'dist/apps/api/src/main.js')]);
 startService('worker', process.execPath, [join(root, 'dist/apps/worker/src/main.js')]);
@@ -172,6 +177,11 @@ await poll(
 );
 const emails = (await (await fetch(`${mailUrl}/api/email`)).json()).length;
 const { counts } = run;
+const evaluation =
+  counts.kpis === 0
+    ? 'nothing new to evaluate: an earlier run judged every due period'
+    : `${counts.kpis} KPI periods over ${counts.contracts} contracts: ${counts.on_track} on track, ${counts.at_risk} at risk,
+                ${counts.off_track} off track, ${counts.missing} missing; ${counts.notifications} notices`;
 const seconds = ((Date.now() - started) / 1000).toFixed(0);
 
 console.log(`
@@ -183,9 +193,8 @@ Contract Performance Tracker is running with the demo city (set up in ${seconds}
   Health        ${baseUrl}/health/ready
   Logs          .demo/api.log, .demo/worker.log, .demo/mail.log
 
-  Evaluation    ${counts.kpis} KPI periods evaluated over ${counts.contracts} contracts: ${counts.on_track} on track, ${counts.at_risk} at risk,
-                ${counts.off_track} off track, ${counts.missing} missing; ${counts.notifications} notices (NOTIFY_WITHIN_DAYS=${env.NOTIFY_WITHIN_DAYS}:
-                last month's periods are emailed, earlier ones recorded as suppressed)
+  Evaluation    ${evaluation}
+                (NOTIFY_WITHIN_DAYS=${env.NOTIFY_WITHIN_DAYS}: last month's periods are emailed, earlier ones suppressed)
 
   Admin key              ${adminToken}
   Department head key    ${headToken}   (${department.name}, ${department.code})
