@@ -106,7 +106,7 @@ async function sameAnswer(apiPort: number, barePort: number, token: string): Pro
   if (fromApi !== fromBare) throw new Error(`The bare route answers differently:\n${fromApi}\n${fromBare}`);
 }
 
-async function stop(process: AppProcess): Promise<void> {
-  process.kill('SIGKILL');
-  await process.waitForExit().catch(() => undefined);
+async function stop(server: AppProcess): Promise<void> {
+  server.kill('SIGKILL');
+  await server.waitForExit().catch(() => undefined);
 }
