@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { apiContractsBenchmark } from './api-contracts.bench.js';
 import { evaluationBenchmark } from './evaluation.bench.js';
 import { measurementImportBenchmark } from './measurement-import.bench.js';
 import { notificationDeliveryBenchmark } from './notification-delivery.bench.js';
@@ -11,6 +12,7 @@ const BENCHMARKS: Benchmark[] = [
   evaluationBenchmark,
   notificationDeliveryBenchmark,
   outcomesExportBenchmark,
+  apiContractsBenchmark,
 ];
 
 const RESULTS_FILE = new URL('../../bench-results.json', import.meta.url);

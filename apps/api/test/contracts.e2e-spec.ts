@@ -140,6 +140,35 @@ describe('contracts', () => {
       expect((await testApp.http.get(`/api/v1/contracts/${a.id}`, { token: head })).status).toBe(200);
     });
 
+    it('should page by number with the total of every match, on a page past the end too', async () => {
+      const otherVendor = await createVendor(testApp.dataSource);
+      const numbers = ['C-05', 'C-01', 'C-04', 'C-02', 'C-03'];
+      for (const number of numbers) await createContract(testApp.dataSource, vendor, department, { number });
+      await createContract(testApp.dataSource, otherVendor, department, { number: 'C-00' });
+      const page = async (query: string, token = officer) => {
+        const response = await testApp.http.get(`/api/v1/contracts?${query}`, { token });
+        expect(response.status).toBe(200);
+        return { numbers: response.body.data.map((item: { number: string }) => item.number), page: response.body.page };
+      };
+
+      expect(await page(`vendorId=${vendor.id}&limit=2&offset=1`)).toEqual({
+        numbers: ['C-02', 'C-03'],
+        page: { limit: 2, offset: 1, total: 5 },
+      });
+      expect(await page(`vendorId=${vendor.id}&limit=2&offset=9`)).toEqual({
+        numbers: [],
+        page: { limit: 2, offset: 9, total: 5 },
+      });
+      expect(await page('status=terminated')).toEqual({ numbers: [], page: { limit: 50, offset: 0, total: 0 } });
+      const vendorKey = await createApiKey(testApp.dataSource, 'vendor', { vendor: otherVendor });
+      expect(await page('limit=1&offset=3', vendorKey)).toEqual({
+        numbers: [],
+        page: { limit: 1, offset: 3, total: 1 },
+      });
+      const headKey = await createApiKey(testApp.dataSource, 'department_head', { departments: [department] });
+      expect((await page('limit=1&offset=5', headKey)).page.total).toBe(6);
+    });
+
     it('should answer 400 for bad filters and ids, 404 for a missing contract', async () => {
       expect((await testApp.http.get('/api/v1/contracts?status=open', { token: officer })).status).toBe(400);
       expect((await testApp.http.get('/api/v1/contracts?vendorId=acme', { token: officer })).status).toBe(400);

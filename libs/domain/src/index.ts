@@ -20,3 +20,4 @@ export * from './vendors/diversity-sql.js';
 export * from './evaluation/evaluate-kpi.js';
 export * from './queues/queues.js';
 export * from './queues/queues.module.js';
+export * from './demo/index.js';

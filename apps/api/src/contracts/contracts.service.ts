@@ -11,7 +11,7 @@ import {
   type Actor,
   type ContractStatus,
 } from '#domain';
-import { DataSource, In, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
 import { canSeeContract } from '../auth/scope.js';
@@ -32,6 +32,9 @@ const NEXT_STATUSES: Record<ContractStatus, ContractStatus[]> = {
 
 @Injectable()
 export class ContractsService {
+  /** The list's select list, made once from the entity's mapping. */
+  private selectList?: string;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -56,27 +59,50 @@ export class ContractsService {
     });
   }
 
-  /** Vendors see their own contracts, department heads their departments', everyone else all. */
+  /**
+   * Vendors see their own contracts, department heads their departments', everyone else all. Plain SQL rather than
+   * findAndCount: the busiest list of the API skips the ORM's query building and hydration, and counts with
+   * `count(*)` instead of `COUNT(DISTINCT id)`. The page and the count run side by side. (A `count(*) OVER ()` on the
+   * page would save the second statement but makes PostgreSQL read every match instead of one page of the index.)
+   */
   async list(query: ContractsQuery, principal: Principal): Promise<[Contract[], number]> {
-    const where: FindOptionsWhere<Contract> = {
-      ...(query.vendorId && { vendorId: query.vendorId }),
-      ...(query.departmentId && { departmentId: query.departmentId }),
-      ...(query.status && { status: query.status }),
+    const conditions: string[] = [];
+    const parameters: unknown[] = [];
+    const where = (column: string, operator: string, value: unknown) => {
+      parameters.push(value);
+      conditions.push(`${column} ${operator.replace('?', `$${parameters.length}`)}`);
     };
+    if (query.vendorId) where('vendor_id', '= ?', query.vendorId);
+    if (query.departmentId) where('department_id', '= ?', query.departmentId);
+    if (query.status) where('status', '= ?', query.status);
     if (principal.role === 'vendor') {
       if (query.vendorId && query.vendorId !== principal.vendorId) return [[], 0];
-      where.vendorId = principal.vendorId ?? undefined;
+      where('vendor_id', '= ?', principal.vendorId);
     }
     if (principal.role === 'department_head') {
       if (query.departmentId && !principal.departmentIds.includes(query.departmentId)) return [[], 0];
-      where.departmentId = query.departmentId ?? In(principal.departmentIds);
+      where('department_id', '= ANY(?::uuid[])', principal.departmentIds);
     }
-    return this.dataSource.getRepository(Contract).findAndCount({
-      where,
-      order: { number: 'ASC', id: 'ASC' },
-      take: query.limit,
-      skip: query.offset,
-    });
+    const filter = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const [rows, [{ total }]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT ${this.columns()} FROM contracts ${filter}
+          ORDER BY number, id LIMIT $${parameters.length + 1} OFFSET $${parameters.length + 2}`,
+        [...parameters, query.limit, query.offset],
+      ) as Promise<Partial<Contract>[]>,
+      this.dataSource.query(`SELECT count(*) AS total FROM contracts ${filter}`, parameters) as Promise<
+        { total: number }[]
+      >,
+    ]);
+    return [rows.map((row) => Object.assign(new Contract(), row)), total];
+  }
+
+  /** Every column of the entity under its property's name, read from the mapping so that new columns come along. */
+  private columns(): string {
+    return (this.selectList ??= this.dataSource
+      .getMetadata(Contract)
+      .columns.map((column) => `${column.databaseName} AS "${column.propertyName}"`)
+      .join(', '));
   }
 
   /** A contract the caller may see; anything else is reported as missing. */

@@ -7,6 +7,7 @@ const ENTRY_POINTS = {
   worker: 'dist/apps/worker/src/main.js',
   cli: 'dist/apps/api/src/cli/main.js',
   migrate: 'dist/libs/domain/src/database/migrate.js',
+  'load-demo': 'dist/libs/domain/src/demo/load-demo-city.js',
 } as const;
 
 export type AppProcess = {
@@ -27,7 +28,17 @@ export function startAppProcess(
   env: Record<string, string>,
   args: string[] = [],
 ): AppProcess {
-  const script = join(process.cwd(), ENTRY_POINTS[entry]);
+  return startNodeProcess(entry, ENTRY_POINTS[entry], env, args);
+}
+
+/** Starts any built script (a path under the repository, e.g. in `dist/bench`) exactly as `startAppProcess()` does. */
+export function startNodeProcess(
+  entry: string,
+  path: string,
+  env: Record<string, string>,
+  args: string[] = [],
+): AppProcess {
+  const script = join(process.cwd(), path);
   if (!existsSync(script)) throw new Error(`${script} is missing: run "npm run build" before the e2e tests`);
   const child = spawn(process.execPath, [script, ...args], {
     env: { PATH: process.env.PATH ?? '', ...env },

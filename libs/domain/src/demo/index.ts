@@ -1,0 +1,2 @@
+export * from './generate-demo-city.js';
+export * from './write-demo-city.js';
