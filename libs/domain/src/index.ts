@@ -15,6 +15,7 @@ export * from './evaluation/kpi-rule.js';
 export * from './evaluation/period-sql.js';
 export * from './evaluation/reporting-period.js';
 export * from './procurement/solicitation-lifecycle.js';
+export * from './reports/meeting-pack/index.js';
 export * from './vendors/diversity.js';
 export * from './vendors/diversity-sql.js';
 export * from './evaluation/evaluate-kpi.js';

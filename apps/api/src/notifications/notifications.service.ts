@@ -20,12 +20,12 @@ export class NotificationsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Newest first; department heads see their departments' contracts' notifications. */
+  /** Newest first; department heads see their departments' contracts' notifications and their meeting packs. */
   async list(query: NotificationsQuery, principal: Principal): Promise<[Notification[], number]> {
     const builder = this.dataSource
       .getRepository(Notification)
       .createQueryBuilder('notification')
-      .innerJoin('notification.contract', 'contract')
+      .leftJoin('notification.contract', 'contract')
       .orderBy('notification.createdAt', 'DESC')
       .addOrderBy('notification.id')
       .take(query.limit)
@@ -34,7 +34,9 @@ export class NotificationsService {
     if (query.kind) builder.andWhere('notification.kind = :kind', { kind: query.kind });
     if (query.contractId) builder.andWhere('notification.contractId = :contractId', { contractId: query.contractId });
     if (principal.role === 'department_head') {
-      builder.andWhere('contract.departmentId = ANY(:departmentIds)', { departmentIds: principal.departmentIds });
+      builder.andWhere('coalesce(contract.departmentId, notification.departmentId) = ANY(:departmentIds)', {
+        departmentIds: principal.departmentIds,
+      });
     }
     return builder.getManyAndCount();
   }

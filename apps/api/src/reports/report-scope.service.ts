@@ -26,12 +26,9 @@ export class ReportScopeService {
    */
   async resolve(query: ReportQuery, principal: Principal): Promise<ReportScope> {
     if (query.from > query.to) throw DomainError.invalid('from', 'from must not be after to');
-    const scope = departmentScope(principal);
-    let departmentIds = scope;
+    let departmentIds = departmentScope(principal);
     if (query.departmentId) {
-      const visible = !scope || scope.includes(query.departmentId);
-      if (!visible || !(await this.dataSource.getRepository(Department).existsBy({ id: query.departmentId })))
-        throw DomainError.notFound('Department', query.departmentId);
+      await this.requireDepartment(query.departmentId, principal);
       departmentIds = [query.departmentId];
     }
     return {
@@ -43,5 +40,13 @@ export class ReportScopeService {
       departmentId: query.departmentId ?? null,
       departmentIds,
     };
+  }
+
+  /** A department the caller may report on; another department head's reads exactly like one that does not exist. */
+  async requireDepartment(departmentId: string, principal: Principal): Promise<void> {
+    const scope = departmentScope(principal);
+    const visible = !scope || scope.includes(departmentId);
+    if (!visible || !(await this.dataSource.getRepository(Department).existsBy({ id: departmentId })))
+      throw DomainError.notFound('Department', departmentId);
   }
 }

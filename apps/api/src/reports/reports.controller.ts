@@ -2,7 +2,9 @@ import { Controller, Get, NotImplementedException, Query, StreamableFile } from 
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
+import { MeetingPackQuery } from './dto/meeting-pack.query.js';
 import { ReportQuery, type ReportFormat } from './dto/report.query.js';
+import { MeetingPackService } from './meeting-pack.service.js';
 import { OutcomeReportService } from './outcome-report.service.js';
 import { metricRows, ProcurementMetricsService, type ProcurementMetrics } from './procurement-metrics.service.js';
 import { ReportScopeService, type ReportScope } from './report-scope.service.js';
@@ -24,6 +26,7 @@ export class ReportsController {
     private readonly scopes: ReportScopeService,
     private readonly outcomes: OutcomeReportService,
     private readonly metrics: ProcurementMetricsService,
+    private readonly meetingPacks: MeetingPackService,
   ) {}
 
   @Get('outcomes')
@@ -53,6 +56,22 @@ export class ReportsController {
     const rows = metricRows(metrics);
     const stream = format === 'csv' ? csvOf(['metric', 'value'], rows) : xlsxOf('Metrics', ['metric', 'value'], rows);
     return file(stream, 'procurement-metrics', scope, format);
+  }
+
+  /** One department's monthly performance-meeting pack, as a PDF to take along or an HTML page to read. */
+  @Get('meeting-pack')
+  @ApiProduces('application/pdf', 'text/html; charset=utf-8')
+  async meetingPack(
+    @Query() query: MeetingPackQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<StreamableFile> {
+    await this.scopes.requireDepartment(query.departmentId, principal);
+    const document = await this.meetingPacks.render(query.departmentId, query.period, query.format);
+    return new StreamableFile(document.content, {
+      type: document.contentType,
+      disposition: `${query.format === 'pdf' ? 'attachment' : 'inline'}; filename="${document.fileName}"`,
+      length: document.content.length,
+    });
   }
 }
 

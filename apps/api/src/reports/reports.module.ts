@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MeetingPackService } from './meeting-pack.service.js';
 import { OutcomeReportService } from './outcome-report.service.js';
 import { ProcurementMetricsService } from './procurement-metrics.service.js';
 import { ReportScopeService } from './report-scope.service.js';
@@ -6,6 +7,6 @@ import { ReportsController } from './reports.controller.js';
 
 @Module({
   controllers: [ReportsController],
-  providers: [ReportScopeService, OutcomeReportService, ProcurementMetricsService],
+  providers: [ReportScopeService, OutcomeReportService, ProcurementMetricsService, MeetingPackService],
 })
 export class ReportsModule {}

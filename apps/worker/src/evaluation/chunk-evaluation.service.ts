@@ -1,10 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError, EvaluationRun, EvaluationRunChunk, type EvaluationCounts, type KpiStatus } from '#domain';
+import {
+  DomainError,
+  EvaluationRun,
+  EvaluationRunChunk,
+  type DepartmentMonth,
+  type EvaluationCounts,
+  type KpiStatus,
+} from '#domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { WorkerEnv } from '../config/worker-env.js';
-import { INSERT_NOTIFICATIONS, PERIOD_OUTCOMES, UPSERT_EVALUATIONS } from './evaluation-sql.js';
+import { DEPARTMENT_MONTHS, INSERT_NOTIFICATIONS, PERIOD_OUTCOMES, UPSERT_EVALUATIONS } from './evaluation-sql.js';
 import { decideNotices, type PeriodOutcome } from './notices.js';
 
 export type ChunkResult = { counts: EvaluationCounts; pendingNotificationIds: string[] };
@@ -57,7 +64,15 @@ export class ChunkEvaluationService {
 
       const notices = await this.recordNotices(manager, written, timeZone);
       counts.notifications = notices.inserted;
-      await manager.update(EvaluationRunChunk, { runId, chunkIndex }, { counts, completedAt: now });
+      // Kept for the run's completion, which sends the meeting packs of these departments and months.
+      const departmentMonths: DepartmentMonth[] =
+        written.length === 0
+          ? []
+          : await manager.query(DEPARTMENT_MONTHS, [
+              written.map((row) => row.contract_id),
+              written.map((row) => row.period),
+            ]);
+      await manager.update(EvaluationRunChunk, { runId, chunkIndex }, { counts, completedAt: now, departmentMonths });
       return { counts, pendingNotificationIds: notices.pending };
     });
   }

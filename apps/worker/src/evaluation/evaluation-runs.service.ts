@@ -1,11 +1,14 @@
+import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { EvaluationRun } from '#domain';
+import { EvaluationRun, JobName, QueueName, sendJobId } from '#domain';
+import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { WorkerEnv } from '../config/worker-env.js';
+import { INSERT_MEETING_PACKS } from './evaluation-sql.js';
 
-/** Plans runs into chunks of contracts, and closes them when every chunk is done. */
+/** Plans runs into chunks of contracts, and closes them when every chunk is done, calling for meeting packs. */
 @Injectable()
 export class EvaluationRunsService {
   private readonly logger = new Logger(EvaluationRunsService.name);
@@ -13,6 +16,7 @@ export class EvaluationRunsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: ConfigService<WorkerEnv, true>,
+    @InjectQueue(QueueName.Notifications) private readonly notifications: Queue,
   ) {}
 
   /** A run of the schedule: every contract, every period that is due or changed. */
@@ -60,16 +64,35 @@ export class EvaluationRunsService {
     return chunks;
   }
 
-  /** Marks the run completed once no chunk is left; safe to call from every chunk, concurrently. */
+  /**
+   * Marks the run completed once no chunk is left, and records the meeting packs it calls for in the same
+   * transaction; safe to call from every chunk, concurrently. The packs' emails are queued after the commit (the
+   * outbox sweep queues them if this process dies in between).
+   */
   async completeIfDone(runId: string): Promise<boolean> {
-    const [, affected] = await this.dataSource.query(
-      `UPDATE evaluation_runs SET status = 'completed', finished_at = now()
-        WHERE id = $1 AND status = 'running'
-          AND NOT EXISTS (SELECT 1 FROM evaluation_run_chunks WHERE run_id = $1 AND completed_at IS NULL)`,
-      [runId],
-    );
-    if (affected > 0) this.logger.log(`run=${runId} completed`);
-    return affected > 0;
+    const packs = await this.dataSource.transaction(async (manager) => {
+      const [, affected] = await manager.query(
+        `UPDATE evaluation_runs SET status = 'completed', finished_at = now()
+          WHERE id = $1 AND status = 'running'
+            AND NOT EXISTS (SELECT 1 FROM evaluation_run_chunks WHERE run_id = $1 AND completed_at IS NULL)`,
+        [runId],
+      );
+      if (affected === 0) return null;
+      const inserted: { id: string; status: string }[] = await manager.query(INSERT_MEETING_PACKS, [
+        runId,
+        this.config.get('CITY_TIMEZONE'),
+        this.config.get('NOTIFY_WITHIN_DAYS'),
+        this.config.get('ESCALATION_LANGUAGE'),
+      ]);
+      return inserted;
+    });
+    if (packs === null) return false;
+    const pending = packs.filter((pack) => pack.status === 'pending');
+    for (const { id } of pending) {
+      await this.notifications.add(JobName.Send, { notificationId: id }, { jobId: sendJobId(id) });
+    }
+    this.logger.log(`run=${runId} completed meetingPacks=${packs.length} pending=${pending.length}`);
+    return true;
   }
 
   async fail(runId: string, error: string): Promise<void> {

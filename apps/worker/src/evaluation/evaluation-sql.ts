@@ -111,3 +111,67 @@ SELECT n.contract_id, n.period, n.kind, n.status,
        AS n(contract_id, period, kind, status, to_addresses, cc_addresses, language)
 ON CONFLICT ON CONSTRAINT uq_notifications_contract_period_kind DO NOTHING
 RETURNING id, status`;
+
+/**
+ * $1 contract ids and $2 period keys, pairwise: the periods a chunk evaluated. The departments and months whose
+ * meeting packs they belong to: a period belongs to the month it ends in (2026-Q1 to 2026-03).
+ */
+export const DEPARTMENT_MONTHS = `
+SELECT DISTINCT c.department_id AS "departmentId", to_char(${periodLastDaySql('t.period')}, 'YYYY-MM') AS month
+  FROM unnest($1::uuid[], $2::text[]) AS t(contract_id, period)
+  JOIN contracts c ON c.id = t.contract_id
+ ORDER BY 1, 2`;
+
+/**
+ * $1 run id, $2 the city's time zone, $3 NOTIFY_WITHIN_DAYS, $4 the language of department-head emails.
+ * One meeting pack per department and month the run's chunks evaluated, once the month's evaluation is complete
+ * for the department: every KPI period the pack covers (an active KPI's period ending in the month, within its
+ * contract's dates) has been evaluated. A pack is stale, and recorded as suppressed, when even the last of those
+ * periods became due more than $3 days before the first of them was evaluated. At most one per department and
+ * month, however often this runs.
+ */
+export const INSERT_MEETING_PACKS = `
+WITH touched AS (
+  SELECT DISTINCT (entry->>'departmentId')::uuid AS department_id, entry->>'month' AS month
+    FROM evaluation_run_chunks chunk CROSS JOIN LATERAL jsonb_array_elements(chunk.department_months) AS entry
+   WHERE chunk.run_id = $1
+),
+months AS (
+  SELECT department_id, month, to_date(month || '-01', 'YYYY-MM-DD') AS first_day,
+         (to_date(month || '-01', 'YYYY-MM-DD') + interval '1 month')::date - 1 AS last_day
+    FROM touched
+),
+covered AS (
+  SELECT m.department_id, m.month, m.last_day, k.id AS kpi_id, c.start_date, c.end_date, c.reporting_grace_days,
+         CASE k.frequency
+           WHEN 'monthly' THEN m.month
+           WHEN 'quarterly' THEN CASE WHEN extract(month FROM m.first_day)::int % 3 = 0 THEN to_char(m.first_day, 'YYYY-"Q"Q') END
+           ELSE CASE WHEN extract(month FROM m.first_day) = 12 THEN to_char(m.first_day, 'YYYY') END
+         END AS period,
+         CASE k.frequency
+           WHEN 'monthly' THEN m.first_day
+           WHEN 'quarterly' THEN (m.first_day - interval '2 months')::date
+           ELSE date_trunc('year', m.first_day)::date
+         END AS period_first_day
+    FROM months m
+    JOIN contracts c ON c.department_id = m.department_id
+    JOIN kpis k ON k.contract_id = c.id AND k.active
+),
+judged AS (
+  SELECT x.department_id, x.month,
+         bool_and(e.id IS NOT NULL) AS complete,
+         max(((least(x.last_day, x.end_date) + 1 + x.reporting_grace_days)::timestamp AT TIME ZONE $2)) AS due_at,
+         min(e.first_evaluated_at) AS first_evaluated_at
+    FROM covered x
+    LEFT JOIN kpi_evaluations e ON e.kpi_id = x.kpi_id AND e.period = x.period
+   WHERE x.period IS NOT NULL AND x.period_first_day <= x.end_date AND x.start_date <= x.last_day
+   GROUP BY x.department_id, x.month
+)
+INSERT INTO notifications (department_id, period, kind, status, to_addresses, language)
+SELECT j.department_id, j.month, 'meeting_pack',
+       CASE WHEN j.due_at < j.first_evaluated_at - make_interval(days => $3) THEN 'suppressed' ELSE 'pending' END,
+       ARRAY[d.head_email], $4
+  FROM judged j JOIN departments d ON d.id = j.department_id
+ WHERE j.complete
+ON CONFLICT (department_id, period, kind) WHERE department_id IS NOT NULL DO NOTHING
+RETURNING id, status`;

@@ -4,16 +4,21 @@ import {
   addCalendarDays,
   consecutiveOffTrack,
   describePeriod,
+  DomainError,
+  loadMeetingPack,
   localDateOf,
+  meetingPackFileName,
   parsePeriod,
   previousPeriod,
   formatPeriod,
   type KpiDirection,
+  type ContractNoticeKind,
   type KpiStatus,
   type Notification,
 } from '#domain';
 import {
   renderEscalation,
+  renderMeetingPack,
   renderMissingData,
   renderOffTrack,
   type EmailContractInput,
@@ -49,12 +54,57 @@ type EvaluationRow = {
   status: KpiStatus;
 };
 
+/** A file sent with an email. */
+export type EmailAttachment = { filename: string; content: Buffer; contentType: string };
+
+/** An email ready for the transport. */
+export type OutgoingEmail = RenderedEmail & { attachments: EmailAttachment[] };
+
 /** Puts an outbox row into words: loads what the email is about as it stands now and renders its template. */
 @Injectable()
 export class NotificationContentService {
   constructor(private readonly config: ConfigService<WorkerEnv, true>) {}
 
-  async render(manager: EntityManager, notification: Notification): Promise<RenderedEmail> {
+  async render(manager: EntityManager, notification: Notification): Promise<OutgoingEmail> {
+    const { kind } = notification;
+    if (kind === 'meeting_pack') return this.meetingPack(manager, notification);
+    return { ...(await this.contractNotice(manager, notification, kind)), attachments: [] };
+  }
+
+  /** The department's pack as it stands now: its figures in the email, the whole pack as a PDF attachment. */
+  private async meetingPack(manager: EntityManager, notification: Notification): Promise<OutgoingEmail> {
+    const departmentId = notification.departmentId!;
+    const pack = await loadMeetingPack(manager, departmentId, notification.period);
+    if (!pack) throw DomainError.notFound('Department', departmentId);
+    const attachmentName = meetingPackFileName(pack.department.code, pack.month, 'pdf');
+    const { headline } = pack;
+    const query = new URLSearchParams({ departmentId, period: pack.month, format: 'html' });
+    const email = renderMeetingPack({
+      language: notification.language,
+      departmentName: pack.department.name,
+      periodLabel: describePeriod(parsePeriod(pack.month)!, notification.language),
+      attachmentName,
+      packUrl: `${this.publicBaseUrl()}/api/v1/reports/meeting-pack?${query}`,
+      cityName: senderName(this.config.get('MAIL_FROM')),
+      figures: {
+        activeContracts: headline.activeContracts,
+        kpisEvaluated: headline.kpisEvaluated,
+        onTrack: headline.statusCounts.on_track,
+        atRisk: headline.statusCounts.at_risk,
+        missing: headline.statusCounts.missing,
+        offTrack: headline.statusCounts.off_track,
+        onTrackPercent: headline.onTrackPercent,
+        contractsNeedingAttention: pack.contracts.length,
+      },
+    });
+    return { ...email, attachments: [] };
+  }
+
+  private async contractNotice(
+    manager: EntityManager,
+    notification: Notification,
+    kind: ContractNoticeKind,
+  ): Promise<RenderedEmail> {
     const [contract]: ContractRow[] = await manager.query(
       `SELECT c.id, c.number, c.title, c.manager_email, c.escalate_after_periods,
               v.legal_name AS vendor_name, d.name AS department_name
@@ -72,7 +122,7 @@ export class NotificationContentService {
     const common = this.commonInput(notification, contract);
     const today = localDateOf(new Date(), this.config.get('CITY_TIMEZONE'));
 
-    switch (notification.kind) {
+    switch (kind) {
       case 'off_track':
         return renderOffTrack({
           ...common,

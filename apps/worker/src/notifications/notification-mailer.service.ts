@@ -56,6 +56,7 @@ export class NotificationMailer {
           subject: message.subject,
           text: message.text,
           html: message.html,
+          attachments: message.attachments,
           messageId: `<${notification.id}@${mailDomain(this.config.get('MAIL_FROM'))}>`,
         });
         return this.finish(manager, notification, {

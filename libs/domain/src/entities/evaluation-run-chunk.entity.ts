@@ -12,6 +12,9 @@ export type EvaluationCounts = {
   notifications: number;
 };
 
+/** A department and a month whose meeting pack a run may call for (a period of its contracts ending in it). */
+export type DepartmentMonth = { departmentId: string; month: string };
+
 /**
  * A run's slice of contracts, planned once when the run starts. The chunk's evaluation writes its counts and
  * completion in its own transaction, so a retried or re-driven chunk is neither lost nor counted twice.
@@ -24,4 +27,6 @@ export class EvaluationRunChunk {
   @Column({ type: 'uuid', array: true }) contractIds!: string[];
   @Column({ type: 'jsonb', nullable: true }) counts!: EvaluationCounts | null;
   @Column({ type: 'timestamptz', nullable: true }) completedAt!: Date | null;
+  /** The departments and months of the periods this chunk evaluated: where the run's meeting packs are due. */
+  @Column({ type: 'jsonb', default: () => "'[]'" }) departmentMonths!: DepartmentMonth[];
 }

@@ -9,6 +9,7 @@ export type ReceivedMail = {
   subject: string;
   text: string;
   html: string;
+  attachments: { filename: string; contentType: string; content: Buffer }[];
 };
 
 /** How the sink answers the DATA command. */
@@ -79,6 +80,11 @@ export async function startSmtpSink(port?: number): Promise<SmtpSink> {
                 subject: mail.subject ?? '',
                 text: mail.text ?? '',
                 html: typeof mail.html === 'string' ? mail.html : '',
+                attachments: mail.attachments.map((attachment) => ({
+                  filename: attachment.filename ?? '',
+                  contentType: attachment.contentType,
+                  content: attachment.content,
+                })),
               });
               callback();
             }, callback);

@@ -1,6 +1,8 @@
 import {
   CONTRACT_URL,
+  DEPARTMENT_NAME,
   escalationInput,
+  meetingPackInput,
   missingDataInput,
   offTrackInput,
   PERIOD_LABELS,
@@ -12,6 +14,7 @@ import {
   type EmailLanguage,
   type OffTrackInput,
   renderEscalation,
+  renderMeetingPack,
   renderMissingData,
   renderOffTrack,
   type RenderedEmail,
@@ -300,6 +303,62 @@ describe('email templates', () => {
     });
   });
 
+  describe('meeting pack', () => {
+    it.each(EMAIL_LANGUAGES)(
+      'should render the same meeting-pack email as before when the language is %s',
+      (language) => {
+        expect(renderMeetingPack(meetingPackInput(language))).toMatchSnapshot();
+      },
+    );
+
+    it.each(EMAIL_LANGUAGES)(
+      'should escape the department in the HTML and keep it readable in the text (%s)',
+      (language) => {
+        const { html, text } = renderMeetingPack(meetingPackInput(language));
+        expectSafeHtml(html);
+        expect(html).not.toContain(DEPARTMENT_NAME);
+        expect(html).toContain('Parks &amp; Recreation &lt;North&gt;');
+        expect(text).toContain(DEPARTMENT_NAME);
+        expect(html.match(/href="/g)).toHaveLength(1);
+        expect(html).not.toMatch(/<(?:script|style|link|img|iframe)\b|\ssrc=|\son\w+=/i);
+      },
+    );
+
+    it.each([
+      ['en', 'Performance meeting pack: Parks & Recreation <North>, March 2026', '1,204', '82.7%'],
+      ['es', 'Informe para la reunión de desempeño: Parks & Recreation <North>, marzo de 2026', '1,204', '82.7%'],
+      ['pt', 'Relatório para a reunião de desempenho: Parks & Recreation <North>, março de 2026', '1.204', '82,7%'],
+    ] as const)(
+      'should name the department and month and give the figures in the reader’s format (%s)',
+      (language, subject, contracts, share) => {
+        const email = renderMeetingPack(meetingPackInput(language));
+        expect(email.subject).toBe(subject);
+        for (const part of [email.text, email.html]) {
+          expect(part).toContain(contracts);
+          expect(part).toContain(share);
+          expect(part).toContain('meeting-pack_PRK_2026-03.pdf');
+        }
+      },
+    );
+
+    it('should show a dash for the on-track share when no indicator was evaluated', () => {
+      const input = meetingPackInput('en');
+      const { text } = renderMeetingPack({
+        ...input,
+        figures: { ...input.figures, kpisEvaluated: 0, onTrackPercent: null },
+      });
+      expect(text).toContain('- Share on track: —');
+    });
+
+    it('should refuse a link that is not http(s), an empty department and a count that is not a whole number', () => {
+      const input = meetingPackInput('en');
+      expect(() => renderMeetingPack({ ...input, packUrl: 'javascript:alert(1)' })).toThrow(/packUrl/);
+      expect(() => renderMeetingPack({ ...input, departmentName: ' ' })).toThrow(/departmentName/);
+      expect(() => renderMeetingPack({ ...input, figures: { ...input.figures, offTrack: 1.5 } })).toThrow(/offTrack/);
+      expect(() => renderMeetingPack({ ...input, language: 'fr' as EmailLanguage })).toThrow(RangeError);
+    });
+  });
+
   describe('message catalogues', () => {
     // Every argument a message may take; messages read the ones they need.
     const SAMPLES = [
@@ -319,6 +378,7 @@ describe('email templates', () => {
       value: '1',
       unit: 'u',
       quantity: 'Q',
+      attachmentName: 'pack.pdf',
     }));
 
     /** Every message as [path, text], functions called with each sample. */

@@ -86,3 +86,32 @@ export type EscalationInput = EmailContractInput & {
   kpis: EscalationKpi[];
   escalateAfterPeriods: number;
 };
+
+/** The headline figures of a meeting pack, for the email's summary. */
+export type MeetingPackFigures = {
+  activeContracts: number;
+  kpisEvaluated: number;
+  onTrack: number;
+  atRisk: number;
+  missing: number;
+  offTrack: number;
+  /** 0–100, or null when no KPI was evaluated. */
+  onTrackPercent: number | null;
+  /** Contracts whose status for the month is off track or at risk. */
+  contractsNeedingAttention: number;
+};
+
+/** To the department head: the monthly performance-meeting pack, attached as a PDF, with its headline figures. */
+export type MeetingPackInput = {
+  language: EmailLanguage;
+  departmentName: string;
+  /** The month in words, in the email's language ("March 2026", "marzo de 2026"). */
+  periodLabel: string;
+  /** The attached PDF's file name. */
+  attachmentName: string;
+  /** Absolute http(s) link to the pack as a web page, built from PUBLIC_BASE_URL. */
+  packUrl: string;
+  figures: MeetingPackFigures;
+  /** The sending organisation ("Procurement Office"). */
+  cityName: string;
+};

@@ -1,6 +1,12 @@
 // Realistic inputs for the template tests: one contract, one per email kind, in each language. The vendor's name
 // needs escaping; the KPIs mix directions, decimals and a missing result.
-import type { EmailLanguage, EscalationInput, MissingDataInput, OffTrackInput } from '../templates/types.js';
+import type {
+  EmailLanguage,
+  EscalationInput,
+  MeetingPackInput,
+  MissingDataInput,
+  OffTrackInput,
+} from '../templates/types.js';
 
 type PeriodNames = { december2025: string; january: string; february: string; march: string };
 
@@ -127,5 +133,30 @@ export function escalationInput(language: EmailLanguage): EscalationInput {
         ],
       },
     ],
+  };
+}
+
+/** The department's name needs escaping; the figures need thousands separators and a decimal. */
+export const DEPARTMENT_NAME = 'Parks & Recreation <North>';
+
+export function meetingPackInput(language: EmailLanguage): MeetingPackInput {
+  return {
+    language,
+    departmentName: DEPARTMENT_NAME,
+    periodLabel: PERIOD_LABELS[language].march,
+    attachmentName: 'meeting-pack_PRK_2026-03.pdf',
+    packUrl:
+      'https://contracts.city.example/api/v1/reports/meeting-pack?departmentId=5b1c0a52-6f0e-4d8e-9a51-0f6c2d7e9b13&period=2026-03&format=html',
+    cityName: 'Procurement Office',
+    figures: {
+      activeContracts: 1204,
+      kpisEvaluated: 3518,
+      onTrack: 2911,
+      atRisk: 301,
+      missing: 97,
+      offTrack: 209,
+      onTrackPercent: 82.7,
+      contractsNeedingAttention: 143,
+    },
   };
 }

@@ -3,7 +3,10 @@ import type { Language, Notification, NotificationKind, NotificationStatus } fro
 export type NotificationResponse = {
   id: string;
   kind: NotificationKind;
-  contractId: string;
+  /** Null for a meeting pack, which is about a department. */
+  contractId: string | null;
+  /** The department of a meeting pack; null for contract notices (their department is the contract's). */
+  departmentId: string | null;
   period: string;
   to: string[];
   cc: string[];
@@ -21,6 +24,7 @@ export const toNotificationResponse = (notification: Notification): Notification
   id: notification.id,
   kind: notification.kind,
   contractId: notification.contractId,
+  departmentId: notification.departmentId,
   period: notification.period,
   to: notification.toAddresses,
   cc: notification.ccAddresses,

@@ -5,7 +5,7 @@ export const REPORT_FORMATS = ['json', 'csv', 'xlsx', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 // The years a four-digit period can name (see docs/architecture.md, Reporting periods).
-const MONTH = /^(19\d{2}|[2-9]\d{3})-(0[1-9]|1[0-2])$/;
+export const MONTH = /^(19\d{2}|[2-9]\d{3})-(0[1-9]|1[0-2])$/;
 
 /** The range and scope of a report: months `from` to `to`, both inclusive. */
 export class ReportQuery {

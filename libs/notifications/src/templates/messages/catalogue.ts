@@ -85,4 +85,24 @@ export type MessageCatalogue = {
     /** Meet the vendor; consider remedies under the contract; record the decision. */
     recommendations: [string, string, string];
   };
+
+  meetingPack: {
+    subject: Message<{ departmentName: string; periodLabel: string }>;
+    greeting: string;
+    intro: Message<{ departmentName: string; periodLabel: string; attachmentName: string }>;
+    contents: string;
+    tableCaption: Message<{ periodLabel: string }>;
+    columns: { figure: string; value: string };
+    figures: {
+      activeContracts: string;
+      kpisEvaluated: string;
+      onTrackPercent: string;
+      contractsNeedingAttention: string;
+    };
+    /** The figures are those at sending; the web page shows the current ones. */
+    asOfSending: string;
+    link: string;
+    /** No contract manager to name: the pack is about the whole department. */
+    footer: Message<{ cityName: string }>;
+  };
 };

@@ -122,4 +122,29 @@ export const en: MessageCatalogue = {
         'performance meeting can follow up on them.',
     ],
   },
+  meetingPack: {
+    subject: ({ departmentName, periodLabel }) => `Performance meeting pack: ${departmentName}, ${periodLabel}`,
+    greeting: 'Dear Department Head,',
+    intro: ({ departmentName, periodLabel, attachmentName }) =>
+      `The performance meeting pack of ${departmentName} for ${periodLabel} is attached (${attachmentName}). ` +
+      'The evaluation of the month is complete for your department.',
+    contents:
+      'The pack sets out the headline figures, every contract off track or at risk with its KPIs and its trend ' +
+      'over the last six months, the notices sent for the period, the indicators without data, and payments to ' +
+      'diverse vendors against the contracts’ diversity goals.',
+    tableCaption: ({ periodLabel }) => `At a glance, ${periodLabel}`,
+    columns: { figure: 'Figure', value: 'Value' },
+    figures: {
+      activeContracts: 'Contracts active in the month',
+      kpisEvaluated: 'Indicators evaluated',
+      onTrackPercent: 'Share on track',
+      contractsNeedingAttention: 'Contracts off track or at risk',
+    },
+    asOfSending:
+      'The attached figures are those recorded when this message was sent; the pack online always shows the ' +
+      'current ones.',
+    link: 'Open the pack online',
+    footer: ({ cityName }) =>
+      `This message was sent automatically by the city's contract performance system on behalf of ${cityName}.`,
+  },
 };

@@ -126,4 +126,31 @@ export const es: MessageCatalogue = {
         'de desempeño del área les den seguimiento.',
     ],
   },
+  meetingPack: {
+    subject: ({ departmentName, periodLabel }) =>
+      `Informe para la reunión de desempeño: ${departmentName}, ${periodLabel}`,
+    greeting: 'Estimado/a director/a:',
+    intro: ({ departmentName, periodLabel, attachmentName }) =>
+      `Adjuntamos el informe para la reunión de desempeño de ${departmentName} correspondiente a ${periodLabel} ` +
+      `(${attachmentName}). La evaluación del mes ha concluido para su dependencia.`,
+    contents:
+      'El informe presenta las cifras principales, cada contrato fuera de meta o en riesgo con sus indicadores y ' +
+      'su evolución en los últimos seis meses, los avisos enviados en el periodo, los indicadores sin reportar y ' +
+      'los pagos a proveedores de grupos diversos frente a las metas de diversidad de los contratos.',
+    tableCaption: ({ periodLabel }) => `Resumen, ${periodLabel}`,
+    columns: { figure: 'Cifra', value: 'Valor' },
+    figures: {
+      activeContracts: 'Contratos vigentes en el mes',
+      kpisEvaluated: 'Indicadores evaluados',
+      onTrackPercent: 'Porcentaje en meta',
+      contractsNeedingAttention: 'Contratos fuera de meta o en riesgo',
+    },
+    asOfSending:
+      'Las cifras adjuntas son las registradas al enviar este mensaje; el informe en línea muestra siempre las ' +
+      'cifras vigentes.',
+    link: 'Consultar el informe en línea',
+    footer: ({ cityName }) =>
+      'Este mensaje fue enviado automáticamente por el sistema de seguimiento del desempeño de contratos del ' +
+      `municipio, en nombre de ${cityName}.`,
+  },
 };

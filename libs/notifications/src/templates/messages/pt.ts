@@ -125,4 +125,31 @@ export const pt: MessageCatalogue = {
         'possam acompanhá-las.',
     ],
   },
+  meetingPack: {
+    subject: ({ departmentName, periodLabel }) =>
+      `Relatório para a reunião de desempenho: ${departmentName}, ${periodLabel}`,
+    greeting: 'Prezado(a) Senhor(a),',
+    intro: ({ departmentName, periodLabel, attachmentName }) =>
+      `Segue em anexo o relatório para a reunião de desempenho de ${departmentName} referente a ${periodLabel} ` +
+      `(${attachmentName}). A avaliação do mês foi concluída para a sua área.`,
+    contents:
+      'O relatório apresenta os números principais, cada contrato fora da meta ou em risco com seus indicadores e ' +
+      'sua evolução nos últimos seis meses, as notificações enviadas no período, os indicadores sem dados e os ' +
+      'pagamentos a fornecedores de grupos diversos em relação às metas de diversidade dos contratos.',
+    tableCaption: ({ periodLabel }) => `Resumo, ${periodLabel}`,
+    columns: { figure: 'Indicador do relatório', value: 'Valor' },
+    figures: {
+      activeContracts: 'Contratos vigentes no mês',
+      kpisEvaluated: 'Indicadores avaliados',
+      onTrackPercent: 'Percentual dentro da meta',
+      contractsNeedingAttention: 'Contratos fora da meta ou em risco',
+    },
+    asOfSending:
+      'Os números anexos são os registrados no envio desta mensagem; o relatório on-line mostra sempre os números ' +
+      'atuais.',
+    link: 'Abrir o relatório on-line',
+    footer: ({ cityName }) =>
+      'Esta mensagem foi enviada automaticamente pelo sistema de acompanhamento do desempenho de contratos da ' +
+      `prefeitura, em nome de ${cityName}.`,
+  },
 };
