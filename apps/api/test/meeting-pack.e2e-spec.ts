@@ -8,6 +8,7 @@ import {
   createKpi,
   createSolicitation,
   createVendor,
+  readPdf,
   resetDatabase,
 } from '#domain/testing';
 import { createTestApp, type TestApp } from './support/create-test-app.js';
@@ -264,7 +265,7 @@ describe('meeting pack', () => {
         ['At risk', '2'],
         ['Missing', '1'],
         ['Off track', '1'],
-        ['On-track share', '20%'],
+        ['On-track share', '20.0%'],
         ['Contracts off track or at risk', '2'],
         ['Off-track notices', '1'],
         ['Missing-data notices', '1'],
@@ -335,18 +336,18 @@ describe('meeting pack', () => {
 
     it('should set payments to date against each active contract’s diversity goal', async () => {
       expect(section(await html(), 'Payments to diverse vendors against diversity goals')).toEqual([
-        ['W-1: Street repairs', 'Alpha Paving', '30%', '$62,500.50', '$30,000.00', '48%', 'Met'],
+        ['W-1: Street repairs', 'Alpha Paving', '30.0%', '$62,500.50', '$30,000.00', '48.0%', 'Met'],
         [
           'W-2: Tree trimming &lt;North&gt; &amp; &quot;Co&quot;',
           'Beta Arborists',
-          '10%',
+          '10.0%',
           '$9,000.00',
           '$4,000.00',
           '44.4%',
           'Met',
         ],
-        ['W-3: Snow removal', 'Gamma Services', '20%', '$6,000.00', '$0.00', '0%', 'Not met'],
-        ['W-5: Park lighting', 'Gamma Services', '15%', '$0.00', '$0.00', '—', '—'],
+        ['W-3: Snow removal', 'Gamma Services', '20.0%', '$6,000.00', '$0.00', '0.0%', 'Not met'],
+        ['W-5: Park lighting', 'Gamma Services', '15.0%', '$0.00', '$0.00', '—', '—'],
       ]);
     });
 
@@ -362,6 +363,154 @@ describe('meeting pack', () => {
       expect(empty).toContain('No contract is off track or at risk this month.');
       expect(empty).toContain('No notice was recorded for the period.');
       expect(empty).toContain('Every KPI evaluated has data.');
+    });
+  });
+
+  describe('PDF', () => {
+    const pdfOf = async (departmentId: string, period = '2026-03', token = officer) => {
+      const response = await fetch(
+        `${testApp.url}/api/v1/reports/meeting-pack?departmentId=${departmentId}&period=${period}&format=pdf`,
+        { headers: { authorization: `Bearer ${token}` } },
+      );
+      expect(response.status).toBe(200);
+      return { response, pdf: await readPdf(new Uint8Array(await response.arrayBuffer())) };
+    };
+    /** The text runs from `first` on, as many as `expected` has: a table row or a strip, in drawing order. */
+    const runsFrom = (text: string, first: string, count: number) => {
+      const lines = text.split('\n');
+      const index = lines.indexOf(first);
+      expect(index).toBeGreaterThan(-1);
+      return lines.slice(index, index + count);
+    };
+
+    it('should be a two-page A4 attachment named after the department and month, every page numbered', async () => {
+      const { response, pdf } = await pdfOf(works.id);
+      expect(response.headers.get('content-type')).toBe('application/pdf');
+      expect(response.headers.get('content-disposition')).toBe('attachment; filename="meeting-pack_WRK_2026-03.pdf"');
+      expect(pdf.pages).toHaveLength(2);
+      expect(pdf.pageSizes).toEqual([
+        { width: 842, height: 595 },
+        { width: 842, height: 595 },
+      ]);
+      expect(pdf.title).toBe('Performance meeting pack: Public Works, March 2026');
+      pdf.pages.forEach((page, index) => {
+        expect(page).toContain(`Page ${index + 1} of 2`);
+        expect(page).toContain('Public Works (WRK), March 2026');
+      });
+    });
+
+    it('should carry the same figures as the page: headline, trends, KPIs, notices, missing data, diversity', async () => {
+      const { text } = (await pdfOf(works.id)).pdf;
+      for (const [label, value] of [
+        ['Contracts active in the month', '4'],
+        ['KPIs evaluated', '5'],
+        ['On track', '1'],
+        ['At risk', '2'],
+        ['Missing', '1'],
+        ['Off track', '1'],
+        ['On-track share', '20.0%'],
+        ['Contracts off track or at risk', '2'],
+        ['Off-track notices', '1'],
+        ['Missing-data notices', '1'],
+        ['Escalations', '1'],
+        ['Payments in the month', '$22,500.50'],
+        ['Paid to diverse vendors', '$14,000.00'],
+        ['Diverse share of payments', '62.2%'],
+      ]) {
+        expect(runsFrom(text, label, 2)).toEqual([label, value]);
+      }
+      // Each contract's row: number and title, vendor, status, then its strip (status letter over the month).
+      expect(runsFrom(text, 'W-1: Street repairs', 15)).toEqual([
+        'W-1: Street repairs',
+        'Alpha Paving',
+        'Off track',
+        ...['OK', 'Oct 2025', 'R', 'Nov 2025', 'OK', 'Dec 2025', 'X', 'Jan 2026', 'X', 'Feb 2026', 'X', 'Mar 2026'],
+      ]);
+      expect(runsFrom(text, 'W-2: Tree trimming <North> & "Co"', 15)).toEqual([
+        'W-2: Tree trimming <North> & "Co"',
+        'Beta Arborists',
+        'At risk',
+        ...['—', 'Oct 2025', '—', 'Nov 2025', '—', 'Dec 2025', 'R', 'Jan 2026', '—', 'Feb 2026', 'R', 'Mar 2026'],
+      ]);
+      expect(text.indexOf('W-1: Street repairs')).toBeLessThan(text.indexOf('W-2: Tree trimming'));
+      expect(runsFrom(text, 'Potholes fixed', 6)).toEqual([
+        'Potholes fixed',
+        '2026-03',
+        '85.5%',
+        '95% or more',
+        'below 90%',
+        'Off track',
+      ]);
+      expect(runsFrom(text, 'Response time', 6)).toEqual([
+        'Response time',
+        '2026-03',
+        '55 hours',
+        '48 hours or less',
+        'above 60 hours',
+        'At risk',
+      ]);
+      expect(runsFrom(text, 'Escalation', 4)).toEqual([
+        'Escalation',
+        'head.works@city.example',
+        'pm.w1@city.example',
+        'Sent',
+      ]);
+      expect(runsFrom(text, 'Missing-data notice', 4)).toEqual([
+        'Missing-data notice',
+        'gamma@vendors.example',
+        '—',
+        'Suppressed (stale)',
+      ]);
+      expect(runsFrom(text, 'Monthly report', 2)).toEqual(['Monthly report', '2026-03']);
+      for (const row of [
+        ['W-3: Snow removal', 'Gamma Services', '20.0%', '$6,000.00', '$0.00', '0.0%', 'Not met'],
+        ['W-5: Park lighting', 'Gamma Services', '15.0%', '$0.00', '$0.00', '—', '—'],
+      ]) {
+        expect(runsFrom(text, row[0], row.length)).toEqual(row);
+      }
+      const diversity = text.slice(text.indexOf('Payments to diverse vendors against diversity goals'));
+      expect(runsFrom(diversity, 'W-1: Street repairs', 7)).toEqual([
+        'W-1: Street repairs',
+        'Alpha Paving',
+        '30.0%',
+        '$62,500.50',
+        '$30,000.00',
+        '48.0%',
+        'Met',
+      ]);
+      expect(text).not.toContain('Parkside');
+    });
+
+    it('should flow a long list over more pages, repeating the table header and numbering every page', async () => {
+      const big = await createDepartment(testApp.dataSource, { code: 'BIG', name: 'Big Department' });
+      const vendor = await createVendor(testApp.dataSource, { legalName: 'Many Contracts Inc' });
+      await testApp.dataSource.query(
+        `WITH contract AS (
+           INSERT INTO contracts (number, title, vendor_id, department_id, value, start_date, end_date, manager_email)
+           SELECT 'B-' || lpad(n::text, 3, '0'), 'Service ' || n, $1, $2, 1000, '2026-01-01', '2026-12-31', 'm@city.example'
+             FROM generate_series(1, 60) n RETURNING id),
+         kpi AS (
+           INSERT INTO kpis (contract_id, name, unit, direction, target, off_track_threshold, frequency)
+           SELECT id, 'Uptime', '%', 'higher_is_better', 95, 90, 'monthly' FROM contract RETURNING id, contract_id)
+         INSERT INTO kpi_evaluations (contract_id, kpi_id, period, value, target, off_track_threshold, status, evaluated_at)
+         SELECT contract_id, id, '2026-03', 50, 95, 90, 'off_track', now() FROM kpi`,
+        [vendor.id, big.id],
+      );
+      const { pdf } = await pdfOf(big.id);
+      // At this layout: the headline and the first contracts, three more pages of contracts with their strips,
+      // then two and a bit of their KPIs.
+      expect(pdf.pages).toHaveLength(7);
+      pdf.pages.forEach((page, index) => expect(page).toContain(`Page ${index + 1} of 7`));
+      expect(pdf.text.match(/^B-\d{3}: Service \d+$/gm)).toHaveLength(60);
+      expect(pdf.text.match(/^Uptime$/gm)).toHaveLength(60);
+      // A page that continues the contracts table starts with its header row.
+      expect(pdf.pages[1].split('\n').slice(0, 4)).toEqual([
+        'Contract',
+        'Vendor',
+        'Status',
+        'Contract status, last 6 months',
+      ]);
+      expect(runsFrom(pdf.text, 'Contracts active in the month', 2)).toEqual(['Contracts active in the month', '60']);
     });
   });
 

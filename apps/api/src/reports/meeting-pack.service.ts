@@ -1,14 +1,24 @@
-import { Injectable, NotImplementedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError, loadMeetingPack, meetingPackFileName, renderMeetingPackHtml, type MeetingPack } from '#domain';
+import {
+  DomainError,
+  loadMeetingPack,
+  meetingPackFileName,
+  renderMeetingPackHtml,
+  renderMeetingPackPdf,
+  type MeetingPack,
+} from '#domain';
 import { DataSource } from 'typeorm';
 import type { ApiEnv } from '../config/api-env.js';
 import type { MeetingPackFormat } from './dto/meeting-pack.query.js';
 
 export type MeetingPackDocument = { content: Buffer; contentType: string; fileName: string };
 
-/** A department's meeting pack, read in one snapshot so that the headline and the tables agree. */
+/**
+ * A department's meeting pack, read in one snapshot so that the headline and the tables agree, and rendered in
+ * memory: a pack is one department's month, small enough to hold, and a PDF's page count is known only at its end.
+ */
 @Injectable()
 export class MeetingPackService {
   constructor(
@@ -27,7 +37,7 @@ export class MeetingPackService {
         fileName,
       };
     }
-    throw new NotImplementedException('The PDF meeting pack is not available yet; use format=html');
+    return { content: await renderMeetingPackPdf(pack, { currency }), contentType: 'application/pdf', fileName };
   }
 
   private async load(departmentId: string, month: string): Promise<MeetingPack> {

@@ -11,6 +11,7 @@ import {
   parsePeriod,
   previousPeriod,
   formatPeriod,
+  renderMeetingPackPdf,
   type KpiDirection,
   type ContractNoticeKind,
   type KpiStatus,
@@ -97,7 +98,8 @@ export class NotificationContentService {
         contractsNeedingAttention: pack.contracts.length,
       },
     });
-    return { ...email, attachments: [] };
+    const pdf = await renderMeetingPackPdf(pack, { currency: this.config.get('CURRENCY') });
+    return { ...email, attachments: [{ filename: attachmentName, content: pdf, contentType: 'application/pdf' }] };
   }
 
   private async contractNotice(

@@ -1,12 +1,11 @@
 // The meeting pack as one self-contained HTML page: no scripts, no external assets, styles in the page. Every
 // value is escaped in `cell()` and `text()`, the only places text enters the markup.
 import type { KpiStatus } from '../../entities/kpi-evaluation.entity.js';
+import { formatMoney, formatPercent } from '../pdf/pdf-format.js';
 import type { MeetingPack } from './meeting-pack.js';
 import {
   coverageText,
   DELIVERY_WORDS,
-  formatMoney,
-  formatPercent,
   goalMetText,
   headlineRows,
   kpiValueText,

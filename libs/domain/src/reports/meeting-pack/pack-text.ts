@@ -1,17 +1,15 @@
-// The pack's figures in words, shared by its HTML and PDF renderers so both say exactly the same. The pack is
-// written in US English (the language of the city's own reports); the email that carries it is translated.
+// The pack's figures in words, shared by its HTML and PDF renderers so both say exactly the same, with the numbers
+// formatted as in every PDF report. The pack is written in US English, like the city's other reports; the email
+// that carries it is in the department heads' language.
 import type { KpiDirection } from '../../entities/kpi-definition.js';
-import type { KpiStatus } from '../../entities/kpi-evaluation.entity.js';
 import type { NotificationStatus } from '../../entities/notification.entity.js';
 import { describePeriod, parsePeriod } from '../../evaluation/reporting-period.js';
+import { formatMoney, formatNumber, formatPercent, NO_VALUE } from '../pdf/pdf-format.js';
+import { STATUS_LABELS } from '../pdf/pdf-palette.js';
 import type { ContractNoticeKind, MeetingPack, MeetingPackKpi } from './meeting-pack.js';
 
-export const STATUS_WORDS: Record<KpiStatus, string> = {
-  on_track: 'On track',
-  at_risk: 'At risk',
-  missing: 'Missing',
-  off_track: 'Off track',
-};
+/** Status words, as every report writes them. */
+export const STATUS_WORDS = STATUS_LABELS;
 
 export const NOTICE_WORDS: Record<ContractNoticeKind, string> = {
   off_track: 'Off-track notice',
@@ -27,29 +25,7 @@ export const DELIVERY_WORDS: Record<NotificationStatus, string> = {
 };
 
 /** Shown where there is no value: a month without evaluation, a share of nothing. */
-export const NONE = '—';
-
-const numbers = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4, numberingSystem: 'latn' });
-const moneyFormats = new Map<string, Intl.NumberFormat>();
-
-export function formatNumber(value: number): string {
-  return numbers.format(value);
-}
-
-/** An amount in the city's currency: "$1,234.50". */
-export function formatMoney(value: number, currency: string): string {
-  let format = moneyFormats.get(currency);
-  if (format === undefined) {
-    format = new Intl.NumberFormat('en-US', { style: 'currency', currency, numberingSystem: 'latn' });
-    moneyFormats.set(currency, format);
-  }
-  return format.format(value);
-}
-
-/** "12.5%", or the dash when there was nothing to divide by. */
-export function formatPercent(value: number | null): string {
-  return value === null ? NONE : `${formatNumber(value)}%`;
-}
+export const NONE = NO_VALUE;
 
 /** A number with its unit: "98.5%", "72 hours", or the number alone. */
 export function withUnit(value: number, unit: string): string {
