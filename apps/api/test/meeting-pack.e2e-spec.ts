@@ -497,8 +497,8 @@ describe('meeting pack', () => {
         [vendor.id, big.id],
       );
       const { pdf } = await pdfOf(big.id);
-      // At this layout: the headline and the first contracts, three more pages of contracts with their strips,
-      // then two and a bit of their KPIs.
+      // At this layout: the headline and 9 contracts, three pages of 17 contracts with their strips, then the 60
+      // KPI rows, 29 and 30 a page, and the last one with the empty sections.
       expect(pdf.pages).toHaveLength(7);
       pdf.pages.forEach((page, index) => expect(page).toContain(`Page ${index + 1} of 7`));
       expect(pdf.text.match(/^B-\d{3}: Service \d+$/gm)).toHaveLength(60);
