@@ -1,6 +1,13 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { QueueName } from '#domain';
-import { startAppProcess, waitFor, type AppProcess, type HttpClient, type SmtpSink } from '#domain/testing';
+import {
+  startAppProcess,
+  waitFor,
+  type AppProcess,
+  type HttpClient,
+  type ReceivedMail,
+  type SmtpSink,
+} from '#domain/testing';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { TestApp } from '../../../api/test/support/create-test-app.js';
@@ -60,7 +67,7 @@ export async function waitForRun(http: HttpClient, token: string, runId: string,
   return last as { status: string; counts: Record<string, number> };
 }
 
-/** Waits until no email is pending, and returns the outbox. */
+/** Waits until no email is pending (meeting packs included), and returns the outbox of contract notices. */
 export async function waitForOutboxSettled(dataSource: DataSource, timeoutMs = 60_000) {
   await waitFor(
     'the outbox to settle',
@@ -76,4 +83,22 @@ export async function waitForOutboxSettled(dataSource: DataSource, timeoutMs = 6
     `SELECT n.kind, n.period, c.number AS contract, n.status, n.to_addresses, n.cc_addresses, n.language, n.attempts, n.last_error, n.subject
        FROM notifications n JOIN contracts c ON c.id = n.contract_id ORDER BY c.number, n.period, n.kind`,
   );
+}
+
+/** The meeting packs in the outbox, by department code and month. */
+export async function meetingPackOutbox(dataSource: DataSource) {
+  return dataSource.query(
+    `SELECT d.code AS department, n.period, n.status, n.to_addresses, n.cc_addresses, n.language, n.contract_id,
+            n.attempts, n.last_error
+       FROM notifications n JOIN departments d ON d.id = n.department_id
+      WHERE n.kind = 'meeting_pack' ORDER BY d.code, n.period`,
+  );
+}
+
+/** Received messages split into meeting packs and contract notices, by the outbox row each Message-ID names. */
+export async function splitMeetingPacks(dataSource: DataSource, messages: ReceivedMail[]) {
+  const rows: { id: string }[] = await dataSource.query(`SELECT id FROM notifications WHERE kind = 'meeting_pack'`);
+  const packIds = new Set(rows.map((row) => row.id));
+  const isPack = (message: ReceivedMail) => packIds.has(/^<([^@]+)@/.exec(message.messageId)?.[1] ?? '');
+  return { packs: messages.filter(isPack), notices: messages.filter((message) => !isPack(message)) };
 }

@@ -31,6 +31,16 @@ import {
 
 const TREND_CELL_WIDTH = 34;
 
+/**
+ * A section's heading, kept on the page of what follows: a table's header and first rows, or the one line that
+ * says the section is empty. True when there is something to show.
+ */
+function startSection(doc: PdfDocument, heading: string, empty: string | null): boolean {
+  writeHeading(doc, heading, 2, empty === null ? 60 : 16);
+  if (empty !== null) writeParagraph(doc, empty, { muted: true });
+  return empty === null;
+}
+
 const statusCell = (status: KpiStatus): PdfTableCell => ({
   text: STATUS_WORDS[status],
   colour: STATUS_COLOURS[status],
@@ -69,11 +79,8 @@ export async function renderMeetingPackPdf(pack: MeetingPack, options: { currenc
 }
 
 function contractsSection(doc: PdfDocument, pack: MeetingPack): void {
-  writeHeading(doc, 'Contracts off track or at risk', 2);
-  if (pack.contracts.length === 0) {
-    writeParagraph(doc, 'No contract is off track or at risk this month.', { muted: true });
-    return;
-  }
+  const none = 'No contract is off track or at risk this month.';
+  if (!startSection(doc, 'Contracts off track or at risk', pack.contracts.length ? null : none)) return;
   const strip = { cellWidth: TREND_CELL_WIDTH };
   const box = contentBox(doc);
   doc.y += drawStatusLegend(doc, box.x, doc.y, box.width) + 6;
@@ -124,11 +131,8 @@ function contractsSection(doc: PdfDocument, pack: MeetingPack): void {
 }
 
 function noticesSection(doc: PdfDocument, pack: MeetingPack): void {
-  writeHeading(doc, 'Notices for the period', 2);
-  if (pack.notices.length === 0) {
-    writeParagraph(doc, 'No notice was recorded for the period.', { muted: true });
-    return;
-  }
+  const none = 'No notice was recorded for the period.';
+  if (!startSection(doc, 'Notices for the period', pack.notices.length ? null : none)) return;
   writeTable(
     doc,
     [
@@ -151,11 +155,8 @@ function noticesSection(doc: PdfDocument, pack: MeetingPack): void {
 }
 
 function missingSection(doc: PdfDocument, pack: MeetingPack): void {
-  writeHeading(doc, 'KPIs with missing data', 2);
-  if (pack.missingKpis.length === 0) {
-    writeParagraph(doc, 'Every KPI evaluated has data.', { muted: true });
-    return;
-  }
+  const none = 'Every KPI evaluated has data.';
+  if (!startSection(doc, 'KPIs with missing data', pack.missingKpis.length ? null : none)) return;
   writeTable(
     doc,
     [
@@ -169,11 +170,9 @@ function missingSection(doc: PdfDocument, pack: MeetingPack): void {
 }
 
 function diversitySection(doc: PdfDocument, pack: MeetingPack, currency: string): void {
-  writeHeading(doc, 'Payments to diverse vendors against diversity goals', 2);
-  if (pack.diversity.length === 0) {
-    writeParagraph(doc, 'No active contract has a diversity goal.', { muted: true });
+  const none = 'No active contract has a diversity goal.';
+  if (!startSection(doc, 'Payments to diverse vendors against diversity goals', pack.diversity.length ? null : none))
     return;
-  }
   writeParagraph(doc, `Payments to date, through ${periodWords(pack.month)}.`, { muted: true });
   writeTable(
     doc,
