@@ -18,6 +18,7 @@ import {
 import { Queue } from 'bullmq';
 import { createTestApp, type TestApp } from '../../api/test/support/create-test-app.js';
 import {
+  meetingPackOutbox,
   resetQueues,
   startWorkers,
   stopWorkers,
@@ -59,7 +60,10 @@ describe('delivery under faults', () => {
     await testApp.close();
   });
 
-  /** `count` contracts, each with one KPI off track in 2025-03: one off-track email each. */
+  /**
+   * `count` contracts of one department, each with one KPI off track in 2025-03: one off-track email each, and
+   * the department head's meeting pack for 2025-03.
+   */
   async function seedOffTrack(count: number): Promise<void> {
     const department = await createDepartment(testApp.dataSource);
     for (let index = 0; index < count; index++) {
@@ -76,8 +80,13 @@ describe('delivery under faults', () => {
     }
   }
 
+  /** The one contract notice's outbox row, when there is one contract. */
   const outboxRow = async () =>
-    (await testApp.dataSource.query('SELECT status, attempts, last_error, sent_at FROM notifications'))[0];
+    (
+      await testApp.dataSource.query(
+        'SELECT status, attempts, last_error, sent_at FROM notifications WHERE contract_id IS NOT NULL',
+      )
+    )[0];
   const startRun = async () =>
     (await testApp.http.post('/api/v1/evaluation-runs', { token: officer, body: {} })).body.id as string;
 
@@ -98,7 +107,8 @@ describe('delivery under faults', () => {
     await sink.start();
     const [row] = await waitForOutboxSettled(testApp.dataSource);
     expect(row).toMatchObject({ status: 'sent' });
-    expect((await sink.waitForMessages(1)).length).toBe(1);
+    expect(await meetingPackOutbox(testApp.dataSource)).toEqual([expect.objectContaining({ status: 'sent' })]);
+    expect(await sink.waitForMessages(2)).toHaveLength(2);
   }, 60_000);
 
   it('should mark a 550 refusal failed with the reason and not retry it, and send it again on request', async () => {
@@ -108,12 +118,15 @@ describe('delivery under faults', () => {
     await waitForRun(testApp.http, officer, await startRun());
     const [failed] = await waitForOutboxSettled(testApp.dataSource);
     expect(failed).toMatchObject({ status: 'failed', attempts: 1, last_error: expect.stringContaining('550') });
+    expect(await meetingPackOutbox(testApp.dataSource)).toEqual([
+      expect.objectContaining({ status: 'failed', attempts: 1, last_error: expect.stringContaining('550') }),
+    ]);
     await new Promise((resolve) => setTimeout(resolve, 2500)); // retries and sweeps would have happened by now
     expect(await outboxRow()).toMatchObject({ status: 'failed', attempts: 1 });
     expect(sink.messages).toHaveLength(0);
 
     sink.behaviour = 'accept';
-    const [{ id }] = await testApp.dataSource.query('SELECT id FROM notifications');
+    const [{ id }] = await testApp.dataSource.query('SELECT id FROM notifications WHERE contract_id IS NOT NULL');
     const retried = await testApp.http.post(`/api/v1/notifications/${id}/retry`, { token: officer });
     expect(retried.status).toBe(202);
     expect(retried.body).toMatchObject({ id, status: 'pending' });
@@ -154,7 +167,8 @@ describe('delivery under faults', () => {
     const outbox = await waitForOutboxSettled(testApp.dataSource, 120_000);
     expect(outbox).toHaveLength(30);
     expect(outbox.every((row: { status: string }) => row.status === 'sent')).toBe(true);
-    expect(new Set(sink.messages.map((message) => message.messageId)).size).toBe(30);
+    expect(await meetingPackOutbox(testApp.dataSource)).toEqual([expect.objectContaining({ status: 'sent' })]);
+    expect(new Set(sink.messages.map((message) => message.messageId)).size).toBe(31);
     const duplicated = sink.messages
       .map((message) => message.messageId)
       .filter((messageId, index, all) => all.indexOf(messageId) !== index);
@@ -185,8 +199,9 @@ describe('delivery under faults', () => {
       await waitForRun(testApp.http, officer, runId, 120_000);
       const outbox = await waitForOutboxSettled(testApp.dataSource, 120_000);
       expect(outbox.every((row: { status: string }) => row.status === 'sent')).toBe(true);
-      expect(new Set(sink.messages.map((message) => message.messageId)).size).toBe(20);
-      expect(sink.messages).toHaveLength(20);
+      expect(await meetingPackOutbox(testApp.dataSource)).toEqual([expect.objectContaining({ status: 'sent' })]);
+      expect(new Set(sink.messages.map((message) => message.messageId)).size).toBe(21);
+      expect(sink.messages).toHaveLength(21);
       expect(workers[0].child.exitCode).toBeNull();
     } finally {
       await queue.close();

@@ -12,7 +12,9 @@ import {
 } from '#domain/testing';
 import { createTestApp, type TestApp } from '../../api/test/support/create-test-app.js';
 import {
+  meetingPackOutbox,
   resetQueues,
+  splitMeetingPacks,
   startWorkers,
   stopWorkers,
   waitForOutboxSettled,
@@ -256,6 +258,23 @@ describe('evaluation and notification, end to end', () => {
     ['C-1', '2025-08', 'off_track', ['oi@gama.example'], ['pm.c@city.example'], 'pt'],
   ] as const;
 
+  // One pack per department and month the evaluated periods end in (a quarter in its last month, a year in
+  // December), each month complete: Public Works has January to April and June (2025-Q2, A-1 ending in April);
+  // Parks has December 2024 (B-1's 2024), June to August (C-1) and December 2025 (B-1's 2025).
+  const MEETING_PACKS = [
+    ['PK', '2024-12'],
+    ['PK', '2025-06'],
+    ['PK', '2025-07'],
+    ['PK', '2025-08'],
+    ['PK', '2025-12'],
+    ['PW', '2025-01'],
+    ['PW', '2025-02'],
+    ['PW', '2025-03'],
+    ['PW', '2025-04'],
+    ['PW', '2025-06'],
+  ];
+  const EMAILS = NOTIFICATIONS.length + MEETING_PACKS.length;
+
   it('should evaluate every due period and send exactly the emails the rules call for', async () => {
     workers = await startWorkers(1, workerEnv(sink));
     const run = await requestRun();
@@ -285,9 +304,27 @@ describe('evaluation and notification, end to end', () => {
       outbox.every((row: { status: string; attempts: number }) => row.status === 'sent' && row.attempts === 1),
     ).toBe(true);
 
-    const mail = await sink.waitForMessages(8);
+    expect(
+      (await meetingPackOutbox(testApp.dataSource)).map((row: Record<string, unknown>) => [
+        row.department,
+        row.period,
+        row.status,
+        row.to_addresses,
+      ]),
+    ).toEqual(
+      MEETING_PACKS.map(([department, period]) => [
+        department,
+        period,
+        'sent',
+        [department === 'PW' ? 'head.pw@city.example' : 'head.parks@city.example'],
+      ]),
+    );
+    await sink.waitForMessages(EMAILS);
+    expect(sink.messages).toHaveLength(EMAILS);
+    expect(new Set(sink.messages.map((message) => message.messageId)).size).toBe(EMAILS);
+    const { notices: mail, packs } = await splitMeetingPacks(testApp.dataSource, sink.messages);
     expect(mail).toHaveLength(8);
-    expect(new Set(mail.map((message) => message.messageId)).size).toBe(8);
+    expect(packs.every((message) => message.attachments[0]?.contentType === 'application/pdf')).toBe(true);
     const find = (to: string, contract: string, period: RegExp) =>
       mail.filter(
         (message) => message.to.includes(to) && message.subject.includes(contract) && period.test(message.subject),
@@ -327,7 +364,7 @@ describe('evaluation and notification, end to end', () => {
     workers = await startWorkers(1, workerEnv(sink));
     await requestRun();
     await waitForOutboxSettled(testApp.dataSource);
-    await sink.waitForMessages(8);
+    await sink.waitForMessages(EMAILS);
 
     await measure(kpis.collection, '2025-07', 97); // late: at risk now
     await measure(kpis.collection, '2025-08', 96); // corrected: at risk now
@@ -346,8 +383,8 @@ describe('evaluation and notification, end to end', () => {
       ),
     );
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(sink.messages).toHaveLength(8);
-    expect(await testApp.dataSource.query('SELECT count(*)::int AS n FROM notifications')).toEqual([{ n: 8 }]);
+    expect(sink.messages).toHaveLength(EMAILS);
+    expect(await testApp.dataSource.query('SELECT count(*)::int AS n FROM notifications')).toEqual([{ n: EMAILS }]);
   }, 90_000);
 
   it('should give one result and one email per (contract, period, kind) with three workers started together', async () => {
@@ -358,10 +395,11 @@ describe('evaluation and notification, end to end', () => {
     for (const response of runs) await waitForRun(testApp.http, officer, response.body.id);
     await waitForOutboxSettled(testApp.dataSource);
     expect(await evaluations()).toEqual(FIRST_EVALUATIONS);
-    await sink.waitForMessages(8);
+    await sink.waitForMessages(EMAILS);
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(sink.messages).toHaveLength(8);
-    expect(new Set(sink.messages.map((message) => message.messageId)).size).toBe(8);
+    expect(sink.messages).toHaveLength(EMAILS);
+    expect(new Set(sink.messages.map((message) => message.messageId)).size).toBe(EMAILS);
+    expect(await meetingPackOutbox(testApp.dataSource)).toHaveLength(MEETING_PACKS.length);
   }, 90_000);
 
   it('should record stale periods as suppressed and email nothing when they became due long before evaluation', async () => {
@@ -370,6 +408,9 @@ describe('evaluation and notification, end to end', () => {
     const outbox = await waitForOutboxSettled(testApp.dataSource);
     expect(outbox).toHaveLength(8);
     expect(outbox.every((row: { status: string }) => row.status === 'suppressed')).toBe(true);
+    const packs = await meetingPackOutbox(testApp.dataSource);
+    expect(packs).toHaveLength(MEETING_PACKS.length);
+    expect(packs.every((row: { status: string }) => row.status === 'suppressed')).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(sink.messages).toHaveLength(0);
   }, 60_000);
