@@ -10,11 +10,14 @@ import { seedEvaluationFixture, type EvaluationFixture } from './support/evaluat
 
 const FIXTURE: EvaluationFixture = { contracts: 2_000, kpisPerContract: 1, period: '2025-06', outcomes: 'off_track' };
 const EMAILS = FIXTURE.contracts;
+/** The fixture's one department gets its meeting pack for the month, which the run also sends. */
+const OUTBOX = EMAILS + 1;
 
 /**
- * 2,000 off-track emails (one per contract) from enqueueing the evaluation run until every outbox row is sent,
- * through the built worker to a local SMTP server, set against the same server receiving 2,000 messages of the
- * same kind sent straight from a pooled transport, as many at once as the worker sends.
+ * 2,000 off-track emails (one per contract) and the department's meeting pack, from enqueueing the evaluation run
+ * until every outbox row is sent, through the built worker to a local SMTP server, set against the same server
+ * receiving 2,000 messages of the off-track kind sent straight from a pooled transport, as many at once as the
+ * worker sends.
  */
 export const notificationDeliveryBenchmark: Benchmark = {
   name: 'notification-delivery',
@@ -28,7 +31,7 @@ export const notificationDeliveryBenchmark: Benchmark = {
       await seedEvaluationFixture(db, FIXTURE);
 
       const directMs = await sendDirectly(server);
-      assertAllReceived(server, 'direct sending');
+      assertAllReceived(server, 'direct sending', EMAILS);
       server.reset();
 
       // NOTIFY_WITHIN_DAYS at its maximum: 2025-06 is recent enough to be emailed about.
@@ -41,14 +44,20 @@ export const notificationDeliveryBenchmark: Benchmark = {
       await worker.enqueueRun(db, FIXTURE.period);
       await waitForAllSent(db, 300_000);
       const workerMs = performance.now() - started;
-      assertAllReceived(server, 'the worker');
+      assertAllReceived(server, 'the worker', OUTBOX);
 
       console.log(
-        `  ${EMAILS} off-track emails: worker ${workerMs.toFixed(0)} ms, ` +
+        `  ${EMAILS} off-track emails and a meeting pack: worker ${workerMs.toFixed(0)} ms, ` +
           `direct ${directMs.toFixed(0)} ms (${MAIL_CONCURRENCY} at once)`,
       );
       return [
-        benchResult(`notification delivery, ${EMAILS} off-track emails`, 'ms', workerMs, directMs, '<= 60000 ms'),
+        benchResult(
+          `notification delivery, ${EMAILS} off-track emails and a meeting pack`,
+          'ms',
+          workerMs,
+          directMs,
+          '<= 60000 ms',
+        ),
       ];
     } finally {
       await worker?.stop();
@@ -107,7 +116,7 @@ async function sendDirectly(server: CountingSmtpServer): Promise<number> {
   }
 }
 
-/** Polls the outbox every 20 ms until all EMAILS rows are sent; a failed row, or too long a wait, throws. */
+/** Polls the outbox every 20 ms until all OUTBOX rows are sent; a failed row, or too long a wait, throws. */
 async function waitForAllSent(db: pg.Client, timeoutMs: number): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
@@ -119,18 +128,18 @@ async function waitForAllSent(db: pg.Client, timeoutMs: number): Promise<void> {
       )
     ).rows;
     if (outbox.failed > 0) throw new Error(`${outbox.failed} notifications were not sent`);
-    if (outbox.sent === EMAILS) return;
+    if (outbox.sent === OUTBOX) return;
     if (performance.now() > deadline)
-      throw new Error(`Only ${outbox.sent} of ${EMAILS} emails sent in ${timeoutMs} ms`);
+      throw new Error(`Only ${outbox.sent} of ${OUTBOX} emails sent in ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
-function assertAllReceived(server: CountingSmtpServer, by: string): void {
-  if (server.received() !== EMAILS || server.distinctMessageIds() !== EMAILS) {
+function assertAllReceived(server: CountingSmtpServer, by: string, expected: number): void {
+  if (server.received() !== expected || server.distinctMessageIds() !== expected) {
     throw new Error(
       `The SMTP server received ${server.received()} messages (${server.distinctMessageIds()} distinct Message-IDs) ` +
-        `from ${by}; expected ${EMAILS}`,
+        `from ${by}; expected ${expected}`,
     );
   }
 }
