@@ -1,7 +1,7 @@
 import type { Readable, Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 
-/** Rows per sheet: a round number below Excel's limit of 1,048,576, header included. */
+/** Data rows per sheet: a round number below Excel's limit of 1,048,576 rows, header included. */
 export const XLSX_ROWS_PER_SHEET = 1_000_000;
 
 /** Every this many rows the writer waits for the output to drain, so a slow client holds the cursor back. */
@@ -10,13 +10,14 @@ const DRAIN_EVERY_ROWS = 1000;
 /**
  * Writes `rows` (objects with the `columns` as keys) into a workbook streamed to `output`: each row is committed
  * as it is read and strings are written inline rather than shared, so memory does not grow with the row count.
- * Sheets are `name`, `name 2`, … each with the header row.
+ * Sheets are `name`, `name 2`, … each with the header row and at most `rowsPerSheet` rows below it.
  */
 export async function writeXlsx(
   output: Writable,
   name: string,
   columns: readonly string[],
   rows: Readable | Iterable<Record<string, unknown>>,
+  rowsPerSheet = XLSX_ROWS_PER_SHEET,
 ): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: output,
@@ -28,7 +29,7 @@ export async function writeXlsx(
   let inSheet = 0;
   let written = 0;
   for await (const row of rows as AsyncIterable<Record<string, unknown>>) {
-    if (!sheet || inSheet === XLSX_ROWS_PER_SHEET) {
+    if (!sheet || inSheet === rowsPerSheet) {
       sheet?.commit();
       sheets += 1;
       sheet = workbook.addWorksheet(sheets === 1 ? name : `${name} ${sheets}`);

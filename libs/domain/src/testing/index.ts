@@ -6,3 +6,4 @@ export * from './measurement-import-fixture.js';
 export * from './reset-database.js';
 export * from './throwaway-services.js';
 export * from './smtp-sink.js';
+export * from './read-pdf.js';
