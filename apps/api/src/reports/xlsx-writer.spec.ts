@@ -54,4 +54,30 @@ describe('writeXlsx', () => {
     expect(sheets).toHaveLength(1);
     expect(sheets[0].rows).toHaveLength(6);
   });
+
+  it('should stop reading rows while nobody reads the workbook, and give up when the reader goes away', async () => {
+    const total = 500_000;
+    let pulled = 0;
+    const rows = Readable.from(
+      (function* () {
+        for (; pulled < total;) yield { number: ++pulled, name: `row ${pulled}`, value: null };
+      })(),
+    );
+    const output = new PassThrough(); // never read, as a client that has stopped downloading
+    const writing = writeXlsx(output, 'Outcomes', COLUMNS, rows);
+    const outcome = writing.then(
+      () => 'finished',
+      (error: Error) => error.message,
+    );
+    // Wait until the writer has stopped pulling rows (no progress over three 100 ms looks).
+    let seen = -1;
+    for (let still = 0; still < 3;) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      still = pulled === seen ? still + 1 : 0;
+      seen = pulled;
+    }
+    expect(pulled).toBeLessThan(total / 10);
+    output.destroy();
+    expect(await outcome).toBe('The report was abandoned by its reader');
+  });
 });
