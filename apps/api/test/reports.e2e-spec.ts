@@ -22,7 +22,9 @@ import {
   createKpi,
   createSolicitation,
   createVendor,
+  readPdf,
   resetDatabase,
+  type PdfContent,
 } from '#domain/testing';
 import { createTestApp, type TestApp } from './support/create-test-app.js';
 
@@ -493,6 +495,179 @@ describe('reports', () => {
     });
   });
 
+  describe('PDF', () => {
+    /** Table rows read back as `cell|cell|…`: pdfjs gives one text run a line, cells left to right. */
+    const row = (...cells: (string | number)[]) => cells.join('|');
+    const joined = (pdf: PdfContent) => pdf.text.split('\n').join('|');
+
+    it('outcomes: should give the totals, the counts per period and the off-track results of Works', async () => {
+      const { response, pdf } = await fetchPdf(
+        `/api/v1/reports/outcomes?from=2026-01&to=2026-03&departmentId=${works.id}&format=pdf`,
+      );
+      expect(response.headers.get('content-disposition')).toBe('attachment; filename="outcomes_2026-01_2026-03.pdf"');
+      expect(pdf.title).toBe('Outcome report');
+      // The summary, chart and counts on the first page; the off-track results on the second.
+      expect(pdf.pages).toHaveLength(2);
+      expect(pdf.pages.map((page) => page.split('\n').filter((line) => line.startsWith('Page ')))).toEqual([
+        ['Page 1 of 2'],
+        ['Page 2 of 2'],
+      ]);
+      expect(pdf.pages[1]).toContain('Off-track results');
+      expect(pdf.text).toContain('Departments: Public Works (WRK)');
+      expect(pdf.text).toContain('Public Works (WRK) · 2026-01 to 2026-03');
+      const text = joined(pdf);
+      // Totals: on track, at risk, missing, off track, evaluations, on-track share, contracts.
+      expect(text).toContain(row('Totals', ...['On track', 'At risk', 'Missing', 'Off track'], 'Evaluations'));
+      expect(text).toContain(row('Contracts', 1, 1, 1, 1, 4, '25.0%', 1));
+      // Per period, in the report's order (a month before the quarter that starts with it).
+      expect(text).toContain(
+        [
+          row('2026-01', 1, 0, 0, 0, 1, '100.0%', 1),
+          row('2026-Q1', 0, 0, 0, 1, 1, '0.0%', 1),
+          row('2026-02', 0, 1, 0, 0, 1, '0.0%', 1),
+          row('2026-03', 0, 0, 1, 0, 1, '0.0%', 1),
+        ].join('|'),
+      );
+      // The chart: its legend and period labels.
+      expect(text).toContain(row('Evaluations per period', 'On track', 'At risk', 'Missing', 'Off track'));
+      expect(text).toContain('1 off-track result, latest period first.');
+      expect(text).toContain(
+        row(
+          'WRK',
+          'W-001',
+          'Street lights, "LED" upgrade',
+          'Alpha Lighting LLC',
+          'Complaints (complaints)',
+          '2026-Q1',
+          12,
+          5,
+          10,
+        ),
+      );
+    });
+
+    it('outcomes: should cover every department for an officer, and say so when nothing falls in the range', async () => {
+      const { pdf } = await fetchPdf('/api/v1/reports/outcomes?from=2026-01&to=2026-03&format=pdf');
+      expect(pdf.text).toContain('All departments · 2026-01 to 2026-03');
+      expect(joined(pdf)).toContain(row('Contracts', 2, 1, 1, 1, 5, '40.0%', 2));
+      expect(joined(pdf)).toContain(row('2026-02', 1, 1, 0, 0, 2, '50.0%', 2));
+
+      const empty = await fetchPdf('/api/v1/reports/outcomes?from=2030-01&to=2030-12&format=pdf');
+      expect(empty.pdf.pages).toHaveLength(1);
+      expect(joined(empty.pdf)).toContain(row('Contracts', 0, 0, 0, 0, 0, '—', 0));
+      expect(empty.pdf.text).toContain('No KPI was evaluated for a period within this range.');
+      expect(empty.pdf.text).toContain('No KPI was off track in this range.');
+    });
+
+    it('outcomes: should show a department head their own departments only', async () => {
+      const { pdf } = await fetchPdf('/api/v1/reports/outcomes?from=2026-01&to=2026-03&format=pdf', worksHead);
+      expect(pdf.text).toContain('Departments: Public Works (WRK)');
+      expect(pdf.text).not.toContain('P-001');
+      expect(joined(pdf)).toContain(row('Contracts', 1, 1, 1, 1, 4, '25.0%', 1));
+    });
+
+    it('outcomes: should list the 200 most recent off-track results and point to the CSV for the rest', async () => {
+      const ds = testApp.dataSource;
+      const long = await createDepartment(ds, { code: 'LNG', name: 'Long Haul' });
+      const contract = await createContract(ds, alpha, long, {
+        number: 'L-001',
+        startDate: '2040-01-01',
+        endDate: '2057-12-31',
+      });
+      const kpi = await createKpi(ds, contract, { name: 'Trips', unit: 'trips', target: 10, offTrackThreshold: 5 });
+      // 205 monthly periods from 2040-01 to 2057-01, all off track, value = months since 2040-01.
+      await ds.query(
+        `INSERT INTO kpi_evaluations (contract_id, kpi_id, period, value, target, off_track_threshold, status, evaluated_at)
+         SELECT $1, $2, to_char(date '2040-01-01' + make_interval(months => n), 'YYYY-MM'), n, 10, 5, 'off_track', now()
+           FROM generate_series(0, 204) AS n`,
+        [contract.id, kpi.id],
+      );
+      const { pdf } = await fetchPdf(
+        `/api/v1/reports/outcomes?from=2040-01&to=2057-12&departmentId=${long.id}&format=pdf`,
+      );
+      const text = joined(pdf);
+      expect(text).toContain(
+        'The 200 most recent of 205 off-track results, latest period first; 5 more — use the CSV export for all of them.',
+      );
+      const listed = pdf.text.split('\n').filter((line) => line === 'L-001');
+      expect(listed).toHaveLength(200);
+      expect(text).toContain(
+        row('LNG', 'L-001', 'Contract', 'Alpha Lighting LLC', 'Trips (trips)', '2057-01', 204, 10, 5),
+      );
+      expect(text).toContain(
+        row('LNG', 'L-001', 'Contract', 'Alpha Lighting LLC', 'Trips (trips)', '2040-06', 5, 10, 5),
+      );
+      expect(text).not.toContain(row('Trips (trips)', '2040-05'));
+      // 205 periods: six charts of up to 36, and the totals.
+      expect(text).toContain('Evaluations per period (6 of 6)');
+      expect(text).toContain(row('Contracts', 0, 0, 0, 205, 205, '0.0%', 1));
+      expect(pdf.pages.length).toBeGreaterThan(8);
+      pdf.pages.forEach((page, index) => expect(page).toContain(`Page ${index + 1} of ${pdf.pages.length}`));
+    });
+
+    it('procurement-metrics: should carry every figure of the JSON, with the charts', async () => {
+      const query = `from=2026-01&to=2026-03&departmentId=${works.id}`;
+      const json = await get(`/api/v1/reports/procurement-metrics?${query}`);
+      const { response, pdf } = await fetchPdf(`/api/v1/reports/procurement-metrics?${query}&format=pdf`);
+      expect(response.headers.get('content-disposition')).toBe(
+        'attachment; filename="procurement-metrics_2026-01_2026-03.pdf"',
+      );
+      expect(pdf.title).toBe('Procurement metrics');
+      expect(pdf.pages).toHaveLength(3);
+      const text = joined(pdf);
+      for (const heading of [
+        'Diverse and new vendors',
+        'Cycle time (4 solicitations awarded)',
+        'Evaluations (25.0% on track)',
+        'Competition and KPI coverage',
+        'Award value by method ($200,000.00 in 4 awards)',
+        'All figures',
+      ])
+        expect(pdf.text).toContain(heading);
+      // The diverse and new-vendor shares as bars: label, then value.
+      expect(text).toContain(row('Bids from diverse vendors', '33.3%'));
+      expect(text).toContain(row('Spend with local businesses', '60.0%'));
+      // Every figure, in the JSON's order, as in the CSV.
+      const metrics = pdf.text.split('\n').filter((line) => /^[a-zA-Z]+(\.[a-zA-Z_0-9]+)*$/.test(line));
+      const names = (await get(`/api/v1/reports/procurement-metrics?${query}&format=csv`)).text
+        .trimEnd()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(',')[0]);
+      expect(metrics.filter((line) => names.includes(line))).toEqual(names);
+      expect(text).toContain(row('departmentId', 'Department (none: every department in scope)', works.id));
+      expect(text).toContain(
+        row(
+          'solicitations.cycleTimeDays.median',
+          'Cycle time, median (days)',
+          json.body.solicitations.cycleTimeDays.median,
+        ),
+      );
+      expect(text).toContain(row('solicitations.cycleTimeDays.p90', 'Cycle time, 90th percentile (days)', 40));
+      expect(text).toContain(row('solicitations.bidsPerSolicitation.mean', 'Bids per solicitation, mean', 1.5));
+      expect(text).toContain(row('bids.diverseVendorPercent', 'Bids from diverse vendors', '33.3%'));
+      expect(text).toContain(row('awards.value', 'Award value', '$200,000.00'));
+      expect(text).toContain(row('awards.valueByMethod.rfq', 'Award value: Request for quotations', '$0.00'));
+      expect(text).toContain(
+        row('awards.nonCompetitivePercent', 'Award value without competition (sole source, emergency)', '35.0%'),
+      );
+      expect(text).toContain(row('spend.total', 'Spend', '$25,000.00'));
+      expect(text).toContain(row('spend.diverseVendorPercent', 'Spend with diverse vendors', '64.0%'));
+      expect(text).toContain(row('performance.evaluations.off_track', 'Evaluations: off track', 1));
+      expect(text).toContain(row('performance.onTrackPercent', 'Share of evaluations on track', '25.0%'));
+    });
+
+    it('procurement-metrics: should write "—" for shares with nothing to divide by, for every department', async () => {
+      const { pdf } = await fetchPdf('/api/v1/reports/procurement-metrics?from=2030-01&to=2030-12&format=pdf');
+      const text = joined(pdf);
+      expect(pdf.text).toContain('All departments · 2030-01 to 2030-12');
+      expect(text).toContain(row('departmentId', 'Department (none: every department in scope)', '—'));
+      expect(text).toContain(row('solicitations.awarded', 'Solicitations awarded', 0));
+      expect(text).toContain(row('spend.smallBusinessPercent', 'Spend with small businesses', '—'));
+      expect(text).toContain(row('Spend with small businesses', '—'));
+    });
+  });
+
   describe('refusals', () => {
     const REPORTS = ['outcomes', 'procurement-metrics'];
 
@@ -544,16 +719,19 @@ describe('reports', () => {
       expect(anonymous.status).toBe(401);
     });
 
-    it.each(REPORTS)('%s: should answer 501 for PDF, which is not built yet', async (report) => {
-      const response = await get(`/api/v1/reports/${report}?from=2026-01&to=2026-03&format=pdf`);
-      expect(response.status).toBe(501);
-      expect(response.body).toEqual({
-        statusCode: 501,
-        error: 'Not Implemented',
-        code: 'NOT_IMPLEMENTED',
-        message: 'PDF reports are not available yet; use csv, xlsx or json',
-        details: [],
+    it.each(REPORTS)('%s: should refuse a PDF as it refuses the other formats', async (report) => {
+      const badRange = await get(`/api/v1/reports/${report}?from=2026-04&to=2026-03&format=pdf`);
+      expect({ status: badRange.status, field: badRange.body.details[0].field }).toEqual({
+        status: 400,
+        field: 'from',
       });
+      const other = await get(
+        `/api/v1/reports/${report}?from=2026-01&to=2026-03&departmentId=${parks.id}&format=pdf`,
+        worksHead,
+      );
+      expect(other.status).toBe(404);
+      const vendor = await get(`/api/v1/reports/${report}?from=2026-01&to=2026-03&format=pdf`, vendorKey);
+      expect(vendor.status).toBe(403);
     });
   });
 
@@ -613,6 +791,14 @@ describe('reports', () => {
       expect(rows.map((row) => row.isNew)).toEqual([true, true, false, false, false, true, false, false, true]);
     });
   });
+
+  /** The PDF at `path`, read back with pdfjs-dist, after checking the answer's status and media type. */
+  async function fetchPdf(path: string, token = officer): Promise<{ response: Response; pdf: PdfContent }> {
+    const response = await fetch(`${testApp.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    return { response, pdf: await readPdf(new Uint8Array(await response.arrayBuffer())) };
+  }
 
   /** The workbook at `path`, each sheet as rows of cell values (an empty cell is null). */
   async function readXlsx(path: string): Promise<unknown[][][]> {

@@ -21,7 +21,6 @@ const REASONS: Partial<Record<number, string>> = {
   415: 'Unsupported Media Type',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
-  501: 'Not Implemented',
   503: 'Service Unavailable',
 };
 
@@ -35,7 +34,6 @@ const CODES: Partial<Record<number, string>> = {
   415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'RATE_LIMITED',
   500: 'INTERNAL_ERROR',
-  501: 'NOT_IMPLEMENTED',
 };
 
 export function errorBody(

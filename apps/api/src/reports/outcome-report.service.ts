@@ -6,7 +6,14 @@ import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import QueryStream from 'pg-query-stream';
 import { DataSource } from 'typeorm';
+import {
+  OFF_TRACK_PDF_LIMIT,
+  renderOutcomePdf,
+  type OffTrackOutcome,
+  type OutcomePeriodCounts,
+} from './outcome-report-pdf.js';
 import { streamFromConnection } from './report-connection.js';
+import { describeDepartments } from './report-departments.js';
 import type { ReportScope } from './report-scope.service.js';
 import { writeXlsx } from './xlsx-writer.js';
 
@@ -52,6 +59,39 @@ export function outcomeReportSql(client: Pick<pg.ClientBase, 'escapeLiteral'>, s
       ORDER BY d.code, c.number, k.name, ${periodFirstDaySql('e.period')}, ${periodLastDaySql('e.period')}`;
 }
 
+/** $1 first day, $2 last day (inclusive), $3 departments (uuid[], null for all): the outcome rows' conditions. */
+const OUTCOMES_IN_SCOPE = `${periodFirstDaySql('e.period')} >= $1::date AND ${periodLastDaySql('e.period')} <= $2::date
+     AND ($3::uuid[] IS NULL OR c.department_id = ANY($3::uuid[]))`;
+
+// Counts per period, in the report's period order, then the range's totals (the empty grouping set, period null).
+const PERIOD_COUNTS_SQL = `
+  SELECT e.period,
+         count(*) FILTER (WHERE e.status = 'on_track')::int AS on_track,
+         count(*) FILTER (WHERE e.status = 'at_risk')::int AS at_risk,
+         count(*) FILTER (WHERE e.status = 'missing')::int AS missing,
+         count(*) FILTER (WHERE e.status = 'off_track')::int AS off_track,
+         count(*)::int AS total,
+         count(DISTINCT e.contract_id)::int AS contracts,
+         round(100.0 * count(*) FILTER (WHERE e.status = 'on_track') / NULLIF(count(*), 0), 1) AS "onTrackPercent"
+    FROM kpi_evaluations e JOIN contracts c ON c.id = e.contract_id
+   WHERE ${OUTCOMES_IN_SCOPE}
+   GROUP BY GROUPING SETS ((e.period), ())
+   ORDER BY GROUPING(e.period), ${periodFirstDaySql('e.period')}, ${periodLastDaySql('e.period')}`;
+
+// The most recent off-track results (latest period end first), with how many there are in all.
+const OFF_TRACK_SQL = `
+  SELECT d.code AS department, c.number AS "contractNumber", c.title AS "contractTitle", v.legal_name AS vendor,
+         k.name AS kpi, k.unit, e.period, e.value, e.target, e.off_track_threshold AS "offTrackThreshold",
+         count(*) OVER ()::int AS "offTrackTotal"
+    FROM kpi_evaluations e
+    JOIN contracts c ON c.id = e.contract_id
+    JOIN departments d ON d.id = c.department_id
+    JOIN vendors v ON v.id = c.vendor_id
+    JOIN kpis k ON k.id = e.kpi_id
+   WHERE e.status = 'off_track' AND ${OUTCOMES_IN_SCOPE}
+   ORDER BY ${periodLastDaySql('e.period')} DESC, ${periodFirstDaySql('e.period')} DESC, d.code, c.number, k.name
+   LIMIT ${OFF_TRACK_PDF_LIMIT}`;
+
 @Injectable()
 export class OutcomeReportService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -93,6 +133,28 @@ export class OutcomeReportService {
       output.destroy(error);
     });
     return output;
+  }
+
+  /**
+   * A PDF of bounded size whatever the data: counts aggregated per period by PostgreSQL, and only the most recent
+   * off-track results (`OFF_TRACK_PDF_LIMIT`), the rest left to the other formats.
+   */
+  async pdf(scope: ReportScope): Promise<Readable> {
+    const parameters = [scope.firstDay, scope.lastDay, scope.departmentIds];
+    const [departments, counts, offTrack] = await Promise.all([
+      describeDepartments(this.dataSource, scope),
+      this.dataSource.query(PERIOD_COUNTS_SQL, parameters) as Promise<OutcomePeriodCounts[]>,
+      this.dataSource.query(OFF_TRACK_SQL, parameters) as Promise<(OffTrackOutcome & { offTrackTotal: number })[]>,
+    ]);
+    return renderOutcomePdf({
+      from: scope.from,
+      to: scope.to,
+      departments,
+      periods: counts.slice(0, -1),
+      totals: counts[counts.length - 1],
+      offTrack,
+      offTrackTotal: offTrack[0]?.offTrackTotal ?? 0,
+    });
   }
 
   private rows(scope: ReportScope): Promise<Readable> {

@@ -10,8 +10,11 @@ import {
   PROCUREMENT_METHODS,
   type ProcurementMethod,
 } from '#domain';
+import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import type { ApiEnv } from '../config/api-env.js';
+import { renderProcurementMetricsPdf } from './procurement-metrics-pdf.js';
+import { describeDepartments } from './report-departments.js';
 import type { ReportScope } from './report-scope.service.js';
 
 /** The version of the definitions in docs/metrics.md that these figures follow; bump it with any change there. */
@@ -201,6 +204,12 @@ export class ProcurementMetricsService {
         onTrackPercent: performance.on_track_percent,
       },
     };
+  }
+
+  /** The figures of `compute(scope)` as a PDF with charts, amounts in `CURRENCY`. */
+  async pdf(metrics: ProcurementMetrics, scope: ReportScope): Promise<Readable> {
+    const departments = await describeDepartments(this.dataSource, scope);
+    return renderProcurementMetricsPdf(metrics, departments, this.config.get('CURRENCY'));
   }
 }
 

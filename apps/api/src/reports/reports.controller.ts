@@ -1,4 +1,4 @@
-import { Controller, Get, NotImplementedException, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
@@ -10,10 +10,11 @@ import { metricRows, ProcurementMetricsService, type ProcurementMetrics } from '
 import { ReportScopeService, type ReportScope } from './report-scope.service.js';
 import { csvOf, xlsxOf } from './report-files.js';
 
-const CONTENT_TYPES: Record<Exclude<ReportFormat, 'pdf'>, string> = {
+const CONTENT_TYPES: Record<ReportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   json: 'application/json; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
 };
 
 /** Reports are read by officers and department heads (their departments only); vendors get 403. */
@@ -33,14 +34,9 @@ export class ReportsController {
   @ApiProduces(...Object.values(CONTENT_TYPES))
   async outcomeReport(@Query() query: ReportQuery, @CurrentPrincipal() principal: Principal): Promise<StreamableFile> {
     const scope = await this.scopes.resolve(query, principal);
-    const format = supported(query.format);
-    const stream =
-      format === 'csv'
-        ? await this.outcomes.csv(scope)
-        : format === 'xlsx'
-          ? await this.outcomes.xlsx(scope)
-          : await this.outcomes.json(scope);
-    return file(stream, 'outcomes', scope, format);
+    // The service has one method per format, named after it.
+    const stream = await this.outcomes[query.format](scope);
+    return file(stream, 'outcomes', scope, query.format);
   }
 
   @Get('procurement-metrics')
@@ -50,9 +46,10 @@ export class ReportsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<ProcurementMetrics | StreamableFile> {
     const scope = await this.scopes.resolve(query, principal);
-    const format = supported(query.format);
+    const format = query.format;
     const metrics = await this.metrics.compute(scope);
     if (format === 'json') return metrics;
+    if (format === 'pdf') return file(await this.metrics.pdf(metrics, scope), 'procurement-metrics', scope, format);
     const rows = metricRows(metrics);
     const stream = format === 'csv' ? csvOf(['metric', 'value'], rows) : xlsxOf('Metrics', ['metric', 'value'], rows);
     return file(stream, 'procurement-metrics', scope, format);
@@ -75,18 +72,7 @@ export class ReportsController {
   }
 }
 
-/** PDF reports are designed (§4) but not built yet: say so plainly rather than send something else. */
-function supported(format: ReportFormat): Exclude<ReportFormat, 'pdf'> {
-  if (format === 'pdf') throw new NotImplementedException('PDF reports are not available yet; use csv, xlsx or json');
-  return format;
-}
-
-function file(
-  stream: NodeJS.ReadableStream,
-  report: string,
-  scope: ReportScope,
-  format: Exclude<ReportFormat, 'pdf'>,
-): StreamableFile {
+function file(stream: NodeJS.ReadableStream, report: string, scope: ReportScope, format: ReportFormat): StreamableFile {
   return new StreamableFile(stream as never, {
     type: CONTENT_TYPES[format],
     disposition: `attachment; filename="${report}_${scope.from}_${scope.to}.${format}"`,

@@ -18,7 +18,8 @@ import { GRID, INK, MUTED_INK, SERIES_COLOURS } from './pdf-palette.js';
  * `drawBarChart(doc, options)` → the `PdfBox` it took. Options: `bars` (`{ label, value, colour? }`, a null value
  * draws no bar and writes "—"), `orientation` ('horizontal', the default, or 'vertical'), `title?`, `max?` (the
  * axis' end: 100 for percentages; by default a round number above the largest value), `formatValue?` (bar labels
- * and ticks; `formatNumber` by default), `axisLabel?`, `colour?` (bars without their own), `x?`, `y?`, `width?`
+ * and ticks; `formatNumber` by default), `formatTick?` (ticks only, when they need a shorter form), `integers?`
+ * (whole-number ticks, for counts), `axisLabel?`, `colour?` (bars without their own), `x?`, `y?`, `width?`
  * (the page between the margins and `doc.y` by default), `height?` (vertical charts: 180). Without `y` it starts
  * a new page when the chart does not fit. `doc.y` is left below the chart.
  * `barChartHeight(options)` → the height it will take, for laying charts out side by side.
@@ -31,6 +32,8 @@ export type PdfBarChartOptions = {
   title?: string;
   max?: number;
   formatValue?: (value: number | null) => string;
+  formatTick?: (value: number) => string;
+  integers?: boolean;
   axisLabel?: string;
   colour?: string;
   x?: number;
@@ -66,7 +69,11 @@ export function drawBarChart(doc: PdfDocument, options: PdfBarChartOptions): Pdf
   };
   const format = options.formatValue ?? ((value: number | null) => formatNumber(value));
   const largest = Math.max(0, ...options.bars.map((bar) => bar.value ?? 0));
-  const axis = options.max === undefined ? niceAxis(largest) : { max: options.max, step: niceAxis(options.max).step };
+  const integers = options.integers ?? false;
+  const axis =
+    options.max === undefined
+      ? niceAxis(largest, 5, integers)
+      : { max: options.max, step: niceAxis(options.max, 5, integers).step };
   let top = box.y;
   if (options.title) {
     doc.font(PDF_BOLD_FONT).fontSize(10).fillColor(INK);
@@ -74,8 +81,9 @@ export function drawBarChart(doc: PdfDocument, options: PdfBarChartOptions): Pdf
     top += TITLE_HEIGHT;
   }
   const plot = { ...box, y: top, height: box.y + box.height - top };
-  if (options.orientation === 'vertical') drawVertical(doc, options, plot, axis, format);
-  else drawHorizontal(doc, options, plot, axis, format);
+  const formatTick = options.formatTick ?? format;
+  if (options.orientation === 'vertical') drawVertical(doc, options, plot, axis, format, formatTick);
+  else drawHorizontal(doc, options, plot, axis, format, formatTick);
   doc.font(PDF_FONT).fontSize(10).fillColor(INK);
   doc.x = page.x;
   // Placed charts (given `y`) side by side leave `doc.y` below the taller of them.
@@ -85,11 +93,19 @@ export function drawBarChart(doc: PdfDocument, options: PdfBarChartOptions): Pdf
 
 type Axis = { max: number; step: number };
 type Format = (value: number | null) => string;
+type FormatTick = (value: number) => string;
 
 const ticksOf = (axis: Axis) =>
   Array.from({ length: Math.round(axis.max / axis.step) + 1 }, (_unused, index) => index * axis.step);
 
-function drawHorizontal(doc: PdfDocument, options: PdfBarChartOptions, plot: PdfBox, axis: Axis, format: Format) {
+function drawHorizontal(
+  doc: PdfDocument,
+  options: PdfBarChartOptions,
+  plot: PdfBox,
+  axis: Axis,
+  format: Format,
+  formatTick: FormatTick,
+) {
   doc.font(PDF_FONT).fontSize(LABEL_SIZE);
   const labelWidth = Math.min(
     plot.width * 0.35,
@@ -107,7 +123,7 @@ function drawHorizontal(doc: PdfDocument, options: PdfBarChartOptions, plot: Pdf
       .lineWidth(0.5)
       .strokeColor(GRID)
       .stroke();
-    const label = format(tick);
+    const label = formatTick(tick);
     doc
       .fillColor(MUTED_INK)
       .text(label, x - doc.widthOfString(label) / 2, plot.y + barsHeight + 3, { lineBreak: false });
@@ -139,10 +155,17 @@ function drawHorizontal(doc: PdfDocument, options: PdfBarChartOptions, plot: Pdf
   }
 }
 
-function drawVertical(doc: PdfDocument, options: PdfBarChartOptions, plot: PdfBox, axis: Axis, format: Format) {
+function drawVertical(
+  doc: PdfDocument,
+  options: PdfBarChartOptions,
+  plot: PdfBox,
+  axis: Axis,
+  format: Format,
+  formatTick: FormatTick,
+) {
   doc.font(PDF_FONT).fontSize(LABEL_SIZE);
   const lineHeight = doc.currentLineHeight(true);
-  const tickWidth = Math.max(...ticksOf(axis).map((tick) => doc.widthOfString(format(tick)))) + 6;
+  const tickWidth = Math.max(...ticksOf(axis).map((tick) => doc.widthOfString(formatTick(tick)))) + 6;
   const labelsHeight = 2 * lineHeight + 4;
   const axisLabelWidth = options.axisLabel ? AXIS_LABEL_HEIGHT : 0;
   const area = {
@@ -160,7 +183,7 @@ function drawVertical(doc: PdfDocument, options: PdfBarChartOptions, plot: PdfBo
       .lineWidth(0.5)
       .strokeColor(GRID)
       .stroke();
-    doc.fillColor(MUTED_INK).text(format(tick), plot.x + axisLabelWidth, y - lineHeight / 2, {
+    doc.fillColor(MUTED_INK).text(formatTick(tick), plot.x + axisLabelWidth, y - lineHeight / 2, {
       width: tickWidth - 4,
       align: 'right',
       lineBreak: false,

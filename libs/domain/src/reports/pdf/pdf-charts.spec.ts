@@ -142,4 +142,17 @@ describe('drawBarChart', () => {
     );
     expect(lines(pdf.text)).not.toContain('50');
   });
+
+  it('should write ticks with formatTick and keep them whole with integers', async () => {
+    const pdf = await render((doc) =>
+      drawBarChart(doc, {
+        bars: [{ label: 'Awards', value: 3 }],
+        integers: true,
+        formatValue: (value) => `${value} awards`,
+        formatTick: (value) => `t${value}`,
+      }),
+    );
+    expect(lines(pdf.text)).toEqual(expect.arrayContaining(['3 awards', 't0', 't1', 't2', 't3']));
+    expect(pdf.text).not.toMatch(/t0\.\d/);
+  });
 });

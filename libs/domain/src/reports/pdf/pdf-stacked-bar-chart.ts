@@ -19,9 +19,9 @@ import { GRID, INK, MUTED_INK } from './pdf-palette.js';
  *
  * `drawStackedBarChart(doc, options)` → the `PdfBox` it took. Options: `categories`, `series` (`{ name, colour,
  * values }`, `values[i]` for `categories[i]`), `title?`, `xLabel?`, `yLabel?`, `integers?` (whole-number ticks,
- * for counts), `formatValue?`, `x?`, `y?`, `width?`, `height?` (200 by default). Category labels that do not fit
- * are shortened with "…"; beyond about one category per 14 points only every n-th is labelled. Without `y` it
- * starts a new page when the chart does not fit. `doc.y` is left below the chart.
+ * for counts), `formatValue?`, `x?`, `y?`, `width?`, `height?` (200 by default). When the category labels are wider
+ * than a bar's slot only every n-th category is labelled, and a label wider than 60 points is shortened with "…".
+ * Without `y` it starts a new page when the chart does not fit. `doc.y` is left below the chart.
  */
 export type PdfSeries = { name: string; colour: string; values: readonly number[] };
 
@@ -41,7 +41,8 @@ export type PdfStackedBarChartOptions = {
 
 const DEFAULT_HEIGHT = 200;
 const LABEL_SIZE = 7.5;
-const MIN_LABEL_SPACING = 14;
+/** Labels wider than this are shortened rather than spacing the labelled categories further apart. */
+const MAX_LABEL_WIDTH = 60;
 
 export function drawStackedBarChart(doc: PdfDocument, options: PdfStackedBarChartOptions): PdfBox {
   const height = options.height ?? DEFAULT_HEIGHT;
@@ -110,7 +111,8 @@ export function drawStackedBarChart(doc: PdfDocument, options: PdfStackedBarChar
 
   const slot = area.width / Math.max(1, options.categories.length);
   const barWidth = Math.min(48, slot * 0.7);
-  const labelEvery = Math.max(1, Math.ceil(MIN_LABEL_SPACING / slot));
+  const widestLabel = Math.max(0, ...options.categories.map((category) => doc.widthOfString(pdfSafeText(category))));
+  const labelEvery = Math.max(1, Math.ceil((Math.min(widestLabel, MAX_LABEL_WIDTH) + 4) / slot));
   options.categories.forEach((category, index) => {
     const left = area.x + slot * index + (slot - barWidth) / 2;
     let y = baseline;
