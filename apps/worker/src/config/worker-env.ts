@@ -3,7 +3,7 @@ import { IsIn, IsInt, Max, Min } from 'class-validator';
 
 /** The worker's settings: the product design's variables (§5) plus the knobs of its queues. */
 export class WorkerEnv extends AppEnv {
-  /** Language of escalations to department heads (vendor emails use the vendor's own). */
+  /** Language of emails to department heads, escalations and meeting packs (vendor emails use the vendor's own). */
   @IsIn(LANGUAGES)
   ESCALATION_LANGUAGE: Language = 'en';
 
