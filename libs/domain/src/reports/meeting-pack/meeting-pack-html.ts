@@ -1,5 +1,5 @@
 // The meeting pack as one self-contained HTML page: no scripts, no external assets, styles in the page. Every
-// value is escaped in `cell()` and `text()`, the only places text enters the markup.
+// value enters the markup through `text()`, which escapes it.
 import type { KpiStatus } from '../../entities/kpi-evaluation.entity.js';
 import { formatMoney, formatPercent } from '../pdf/pdf-format.js';
 import type { MeetingPack } from './meeting-pack.js';
@@ -22,11 +22,7 @@ import {
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Escapes text for element content and quoted attribute values. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (character) => ENTITIES[character]!);
-}
-
-const text = (value: string) => escapeHtml(value);
+const text = (value: string) => value.replace(/[&<>"']/g, (character) => ENTITIES[character]!);
 
 /** A status is always written in words; the colour only emphasises it. */
 const statusClass = (status: KpiStatus | null) => (status === null ? 'none' : status.replace('_', '-'));
