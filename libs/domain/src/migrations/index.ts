@@ -3,6 +3,7 @@ import { ProcurementPipeline1795377272246 } from './1795377272246-ProcurementPip
 import { KpiEvaluations1795377399482 } from './1795377399482-KpiEvaluations.js';
 import { MeasurementsAndPayments1795377686718 } from './1795377686718-MeasurementsAndPayments.js';
 import { EvaluationRunsAndNotifications1795378314381 } from './1795378314381-EvaluationRunsAndNotifications.js';
+import { EvaluationKpiContractKey1795386582693 } from './1795386582693-EvaluationKpiContractKey.js';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file; add its class here.
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   KpiEvaluations1795377399482,
   MeasurementsAndPayments1795377686718,
   EvaluationRunsAndNotifications1795378314381,
+  EvaluationKpiContractKey1795386582693,
 ];
