@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError, EvaluationRun, EvaluationRunChunk, type EvaluationCounts, type KpiStatus } from '#domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { WorkerEnv } from '../config/worker-env.js';
-import { INSERT_NOTIFICATIONS, PERIOD_OUTCOMES, UPSERT_EVALUATIONS } from './evaluation-sql.js';
+import { CHUNK_SETTINGS, INSERT_NOTIFICATIONS, PERIOD_OUTCOMES, UPSERT_EVALUATIONS } from './evaluation-sql.js';
 import { decideNotices, type PeriodOutcome } from './notices.js';
 
 export type ChunkResult = { counts: EvaluationCounts; pendingNotificationIds: string[] };
@@ -45,6 +45,7 @@ export class ChunkEvaluationService {
         };
       }
       const run = await manager.findOneByOrFail(EvaluationRun, { id: runId });
+      await manager.query(CHUNK_SETTINGS);
       const timeZone = this.config.get('CITY_TIMEZONE');
 
       const written: { contract_id: string; period: string; status: KpiStatus }[] = await manager.query(

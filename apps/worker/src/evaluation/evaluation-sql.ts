@@ -12,31 +12,52 @@ const RUN_PERIOD_FIRST_DAY = `${periodFirstDaySql('$2::text')}::timestamp`;
 const PERIOD_KEY = `CASE k.frequency WHEN 'monthly' THEN to_char(p.start, 'YYYY-MM') WHEN 'quarterly' THEN to_char(p.start, 'YYYY-"Q"Q') ELSE to_char(p.start, 'YYYY') END`;
 
 /**
+ * Run first in a chunk's transaction (the settings end with it). Its statements read by key only, so a
+ * sequential scan is never the plan wanted; yet while kpi_evaluations is still empty (a city's first run) the
+ * planner takes one for the upsert's lookups, and rescans the table for every row the statement is adding to
+ * it: a cost growing with the square of the chunk (7 s instead of 1 s for 5,000 contracts). JIT compiling
+ * costs more than these statements take.
+ */
+export const CHUNK_SETTINGS = `SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`;
+
+/**
  * $1 contract ids, $2 period key or null (all), $3 now, $4 the city's time zone.
  * A period is judged once it has ended and has a value, or once it is due (ended + grace days) without one;
  * it is judged again only when its value was recorded after its last evaluation. Returns the rows written.
+ * Every read is by key, so that a chunk costs the same however large the city and its history: the contracts
+ * and KPIs from the chunk's ids (a filter `k.contract_id = ANY($1)` had the planner scan every KPI), and each
+ * KPI period's measurement and evaluation by (kpi_id, period), a lookup per row (LIMIT 1: there is at most one)
+ * rather than a join, which was planned as hashing the period's every measurement for each chunk. The
+ * evaluation's contract (always its KPI's, a foreign key holds it) bounds the lookup whichever index of
+ * kpi_evaluations the planner takes: while its statistics show it empty, they all look alike.
  */
 export const UPSERT_EVALUATIONS = `
 WITH kpi_periods AS (
   SELECT k.id AS kpi_id, k.contract_id, k.direction, k.target, k.off_track_threshold, c.reporting_grace_days,
          ${PERIOD_KEY} AS period,
          least((p.start + ${PERIOD_STEP})::date - 1, c.end_date) AS last_day
-    FROM kpis k
-    JOIN contracts c ON c.id = k.contract_id
+    FROM unnest($1::uuid[]) AS chunk(contract_id)
+    JOIN contracts c ON c.id = chunk.contract_id
+    JOIN kpis k ON k.contract_id = c.id
     CROSS JOIN LATERAL generate_series(
       greatest(date_trunc(${PERIOD_UNIT}, c.start_date::timestamp), date_trunc(${PERIOD_UNIT}, ${RUN_PERIOD_FIRST_DAY})),
       least(c.end_date, ${RUN_PERIOD_FIRST_DAY})::timestamp,
       ${PERIOD_STEP}
     ) AS p(start)
-   WHERE k.contract_id = ANY($1::uuid[]) AND k.active
+   WHERE k.active
 ),
 candidates AS (
   SELECT kp.*, m.value, m.recorded_at, e.evaluated_at AS last_evaluated_at,
          ((kp.last_day + 1)::timestamp AT TIME ZONE $4) AS ended_at,
          ((kp.last_day + 1 + kp.reporting_grace_days)::timestamp AT TIME ZONE $4) AS due_at
     FROM kpi_periods kp
-    LEFT JOIN measurements m ON m.kpi_id = kp.kpi_id AND m.period = kp.period
-    LEFT JOIN kpi_evaluations e ON e.kpi_id = kp.kpi_id AND e.period = kp.period
+    LEFT JOIN LATERAL (
+      SELECT m.value, m.recorded_at FROM measurements m WHERE m.kpi_id = kp.kpi_id AND m.period = kp.period LIMIT 1
+    ) m ON true
+    LEFT JOIN LATERAL (
+      SELECT e.evaluated_at FROM kpi_evaluations e
+       WHERE e.kpi_id = kp.kpi_id AND e.contract_id = kp.contract_id AND e.period = kp.period LIMIT 1
+    ) e ON true
    WHERE $2::text IS NULL OR kp.period = $2
 ),
 judged AS (
