@@ -80,14 +80,17 @@ export class ChunkEvaluationService {
       escalationLanguage: this.config.get('ESCALATION_LANGUAGE'),
     });
     if (notices.length === 0) return { inserted: 0, pending: [] };
+    const rows = notices.map((notice) => ({
+      contract_id: notice.contractId,
+      period: notice.period,
+      kind: notice.kind,
+      status: notice.status,
+      to_addresses: notice.to,
+      cc_addresses: notice.cc,
+      language: notice.language,
+    }));
     const inserted: { id: string; status: string }[] = await manager.query(INSERT_NOTIFICATIONS, [
-      notices.map((notice) => notice.contractId),
-      notices.map((notice) => notice.period),
-      notices.map((notice) => notice.kind),
-      notices.map((notice) => notice.status),
-      notices.map((notice) => JSON.stringify(notice.to)),
-      notices.map((notice) => JSON.stringify(notice.cc)),
-      notices.map((notice) => notice.language),
+      JSON.stringify(rows),
     ]);
     return {
       inserted: inserted.length,

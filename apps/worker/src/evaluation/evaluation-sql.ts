@@ -87,48 +87,44 @@ RETURNING contract_id, period, status`;
 
 /**
  * $1 contract ids and $2 period keys, pairwise: the contract periods a chunk touched; $3 the city's time zone.
- * One row per KPI evaluation of those periods, with the KPI's off-track run ending in that period (consecutive
- * off-track periods, found as islands of consecutive period indexes) and what deciding and addressing the
- * notices needs.
+ * One row per touched contract period: the statuses of its KPI evaluations and, in the same order, each KPI's
+ * off-track run ending in that period, with what deciding and addressing the notices needs. A run is read per
+ * off-track evaluation from that KPI's own evaluations, newest first: it lasts while they are off track one
+ * period apart. Reading them by KPI keeps the cost with the chunk, not with the city's history.
  */
 export const PERIOD_OUTCOMES = `
 WITH touched AS (
   SELECT DISTINCT t.contract_id, t.period FROM unnest($1::uuid[], $2::text[]) AS t(contract_id, period)
 ),
 evaluations AS (
-  SELECT e.contract_id, e.period, e.kpi_id, e.status, e.first_evaluated_at
+  SELECT e.contract_id, e.period, ${periodIndexSql('e.period')} AS position, e.kpi_id, e.status, e.first_evaluated_at
     FROM kpi_evaluations e JOIN touched t ON t.contract_id = e.contract_id AND t.period = e.period
-),
-off_track AS (
-  SELECT e.kpi_id, e.period, ${periodIndexSql('e.period')} AS position
-    FROM kpi_evaluations e
-   WHERE e.status = 'off_track' AND e.kpi_id IN (SELECT kpi_id FROM evaluations)
-),
-islands AS (
-  SELECT kpi_id, period, position, position - row_number() OVER (PARTITION BY kpi_id ORDER BY position) AS island
-    FROM off_track
-),
-runs AS (
-  SELECT kpi_id, period, row_number() OVER (PARTITION BY kpi_id, island ORDER BY position) AS run FROM islands
 )
-SELECT ev.contract_id, ev.period, ev.kpi_id, ev.status, coalesce(r.run, 0)::int AS off_track_run,
-       c.escalate_after_periods, ev.first_evaluated_at,
+SELECT ev.contract_id, ev.period, array_agg(ev.status ORDER BY ev.kpi_id) AS statuses,
+       array_agg(r.run::int ORDER BY ev.kpi_id) AS off_track_runs,
+       min(ev.first_evaluated_at) AS first_evaluated_at, c.escalate_after_periods,
        ((least(${periodLastDaySql('ev.period')}, c.end_date) + 1 + c.reporting_grace_days)::timestamp AT TIME ZONE $3) AS due_at,
        v.email AS vendor_email, v.preferred_language AS vendor_language, c.manager_email, d.head_email
   FROM evaluations ev
   JOIN contracts c ON c.id = ev.contract_id
   JOIN vendors v ON v.id = c.vendor_id
   JOIN departments d ON d.id = c.department_id
-  LEFT JOIN runs r ON r.kpi_id = ev.kpi_id AND r.period = ev.period
+  CROSS JOIN LATERAL (
+    SELECT coalesce(min(back) FILTER (WHERE NOT (status = 'off_track' AND position = ev.position - back + 1)), count(*) + 1) - 1 AS run
+      FROM (SELECT h.status, ${periodIndexSql('h.period')} AS position,
+                   row_number() OVER (ORDER BY ${periodIndexSql('h.period')} DESC) AS back
+              FROM kpi_evaluations h
+             WHERE h.kpi_id = ev.kpi_id AND ${periodIndexSql('h.period')} <= ev.position) newest_first
+     WHERE ev.status = 'off_track'
+  ) r
+ GROUP BY ev.contract_id, ev.period, c.id, v.id, d.id
  ORDER BY ev.contract_id, ev.period`;
 
-/** $1..$7 arrays, pairwise: contract, period, kind, status, to, cc (each a JSON array of addresses), language. */
+/** $1 the notices, a JSON array of objects with the columns below (addresses as arrays of strings). */
 export const INSERT_NOTIFICATIONS = `
 INSERT INTO notifications (contract_id, period, kind, status, to_addresses, cc_addresses, language)
-SELECT n.contract_id, n.period, n.kind, n.status,
-       ARRAY(SELECT jsonb_array_elements_text(n.to_addresses)), ARRAY(SELECT jsonb_array_elements_text(n.cc_addresses)),
-       n.language
-  FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[], $7::text[])
-       AS n(contract_id, period, kind, status, to_addresses, cc_addresses, language)
+SELECT n.contract_id, n.period, n.kind, n.status, n.to_addresses, n.cc_addresses, n.language
+  FROM jsonb_to_recordset($1::jsonb)
+       AS n(contract_id uuid, period text, kind text, status text, to_addresses text[], cc_addresses text[], language text)
 ON CONFLICT ON CONSTRAINT uq_notifications_contract_period_kind DO NOTHING
 RETURNING id, status`;
