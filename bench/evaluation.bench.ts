@@ -13,7 +13,7 @@ type StatusCounts = Record<string, number>;
 /**
  * One period of 10,000 contracts × 5 KPIs evaluated end to end by the built worker (plan, chunks, evaluations,
  * outbox rows), from enqueueing the run to the run being completed, set against one SQL statement that computes
- * and stores the same statuses: the least PostgreSQL can do for that answer.
+ * the same statuses and stores them in kpi_evaluations: the least PostgreSQL can do to give that answer durably.
  */
 export const evaluationBenchmark: Benchmark = {
   name: 'evaluation',
@@ -31,9 +31,21 @@ export const evaluationBenchmark: Benchmark = {
       let floorMs = Infinity;
       let expected: StatusCounts = {};
       for (let attempt = 0; attempt < 3; attempt++) {
+        await db.query('TRUNCATE kpi_evaluations');
         const started = performance.now();
         expected = await evaluateWithOneStatement(db, FIXTURE.period);
         floorMs = Math.min(floorMs, performance.now() - started);
+      }
+      await db.query('TRUNCATE kpi_evaluations');
+      // For information: the same statuses computed into a scratch table that is neither logged nor indexed.
+      let computeOnlyMs = Infinity;
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const started = performance.now();
+        const computed = await computeWithOneStatement(db, FIXTURE.period);
+        computeOnlyMs = Math.min(computeOnlyMs, performance.now() - started);
+        if (JSON.stringify(computed) !== JSON.stringify(expected)) {
+          throw new Error(`The two statements disagree: ${JSON.stringify(computed)}, ${JSON.stringify(expected)}`);
+        }
       }
 
       worker = await startBenchWorker('evaluation', {
@@ -60,11 +72,13 @@ export const evaluationBenchmark: Benchmark = {
 
       console.log(
         `  ${Object.values(actual).reduce((sum, count) => sum + count, 0)} KPI evaluations ${JSON.stringify(actual)}: ` +
-          `worker ${workerMs.toFixed(0)} ms, one statement ${floorMs.toFixed(0)} ms`,
+          `worker ${workerMs.toFixed(0)} ms, one statement ${floorMs.toFixed(0)} ms, ` +
+          `computing only ${computeOnlyMs.toFixed(0)} ms`,
       );
       return [
         benchResult(NAME, 'ms', workerMs, floorMs, '<= 3x baseline'),
         benchResult(`${NAME}: absolute`, 'ms', workerMs, floorMs, '<= 10000 ms'),
+        benchResult(`${NAME}: against computing only`, 'ms', workerMs, computeOnlyMs, 'none (for information)'),
       ];
     } finally {
       await worker?.stop();
@@ -76,30 +90,46 @@ export const evaluationBenchmark: Benchmark = {
 };
 
 /**
- * The same statuses as the worker's evaluation (the product design §3) for one monthly period of every contract
- * it falls within, written to an unlogged scratch table (the worker must store its results too) and counted.
+ * The statuses of the worker's evaluation (the product design §3) for one monthly period ($1, first day $2) of
+ * every KPI whose contract it falls within.
+ */
+const STATUSES_OF_PERIOD = `
+SELECT k.contract_id, k.id AS kpi_id, $1::text AS period, m.value, k.target, k.off_track_threshold,
+       CASE
+         WHEN m.value IS NULL THEN 'missing'
+         WHEN (k.direction = 'higher_is_better' AND m.value >= k.target)
+           OR (k.direction = 'lower_is_better' AND m.value <= k.target) THEN 'on_track'
+         WHEN (k.direction = 'higher_is_better' AND m.value >= k.off_track_threshold)
+           OR (k.direction = 'lower_is_better' AND m.value <= k.off_track_threshold) THEN 'at_risk'
+         ELSE 'off_track'
+       END AS status
+  FROM kpis k
+  JOIN contracts c ON c.id = k.contract_id
+  LEFT JOIN measurements m ON m.kpi_id = k.id AND m.period = $1
+ WHERE k.active AND k.frequency = 'monthly'
+   AND c.start_date <= ($2::date + interval '1 month')::date - 1 AND c.end_date >= $2::date`;
+
+/**
+ * The floor: those statuses stored where the worker stores them, durably and with the same keys, indexes and
+ * foreign keys (kpi_evaluations, emptied before), and counted, in one statement.
  */
 async function evaluateWithOneStatement(db: pg.Client, period: string): Promise<StatusCounts> {
-  const firstDay = `${period}-01`;
-  await db.query('DROP TABLE IF EXISTS scratch_evaluations');
-  await db.query(
-    `CREATE UNLOGGED TABLE scratch_evaluations AS
-     SELECT k.contract_id, k.id AS kpi_id, $1::text AS period, m.value, k.target, k.off_track_threshold,
-            CASE
-              WHEN m.value IS NULL THEN 'missing'
-              WHEN (k.direction = 'higher_is_better' AND m.value >= k.target)
-                OR (k.direction = 'lower_is_better' AND m.value <= k.target) THEN 'on_track'
-              WHEN (k.direction = 'higher_is_better' AND m.value >= k.off_track_threshold)
-                OR (k.direction = 'lower_is_better' AND m.value <= k.off_track_threshold) THEN 'at_risk'
-              ELSE 'off_track'
-            END AS status
-       FROM kpis k
-       JOIN contracts c ON c.id = k.contract_id
-       LEFT JOIN measurements m ON m.kpi_id = k.id AND m.period = $1
-      WHERE k.active AND k.frequency = 'monthly'
-        AND c.start_date <= ($2::date + interval '1 month')::date - 1 AND c.end_date >= $2::date`,
-    [period, firstDay],
+  return statusCounts(
+    db,
+    `WITH stored AS (
+       INSERT INTO kpi_evaluations (contract_id, kpi_id, period, value, target, off_track_threshold, status, evaluated_at, first_evaluated_at)
+       SELECT contract_id, kpi_id, period, value, target, off_track_threshold, status, now(), now()
+         FROM (${STATUSES_OF_PERIOD}) judged
+       RETURNING status)
+     SELECT status, count(*)::int AS kpis FROM stored GROUP BY status`,
+    [period, `${period}-01`],
   );
+}
+
+/** The same statuses computed into an unlogged scratch table without keys, and counted: computing only. */
+async function computeWithOneStatement(db: pg.Client, period: string): Promise<StatusCounts> {
+  await db.query('DROP TABLE IF EXISTS scratch_evaluations');
+  await db.query(`CREATE UNLOGGED TABLE scratch_evaluations AS ${STATUSES_OF_PERIOD}`, [period, `${period}-01`]);
   return statusCounts(db, 'SELECT status, count(*)::int AS kpis FROM scratch_evaluations GROUP BY status');
 }
 

@@ -17,8 +17,15 @@ const BENCHMARKS: Benchmark[] = [
 
 const RESULTS_FILE = new URL('../../bench-results.json', import.meta.url);
 
+// `node dist/bench/run.js evaluation …` runs only the benchmarks named; no names runs them all.
+const selected = process.argv.slice(2);
+const unknown = selected.filter((name) => !BENCHMARKS.some((benchmark) => benchmark.name === name));
+if (unknown.length > 0) {
+  throw new Error(`Unknown benchmark ${unknown.join(', ')}; known: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+}
+
 const results: BenchResult[] = [];
-for (const benchmark of BENCHMARKS) {
+for (const benchmark of BENCHMARKS.filter((b) => selected.length === 0 || selected.includes(b.name))) {
   console.log(`${benchmark.name}…`);
   results.push(...(await benchmark.run()));
 }

@@ -11,7 +11,13 @@ import {
 } from '#domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { WorkerEnv } from '../config/worker-env.js';
-import { DEPARTMENT_MONTHS, INSERT_NOTIFICATIONS, PERIOD_OUTCOMES, UPSERT_EVALUATIONS } from './evaluation-sql.js';
+import {
+  CHUNK_SETTINGS,
+  DEPARTMENT_MONTHS,
+  INSERT_NOTIFICATIONS,
+  PERIOD_OUTCOMES,
+  UPSERT_EVALUATIONS,
+} from './evaluation-sql.js';
 import { decideNotices, type PeriodOutcome } from './notices.js';
 
 export type ChunkResult = { counts: EvaluationCounts; pendingNotificationIds: string[] };
@@ -52,6 +58,7 @@ export class ChunkEvaluationService {
         };
       }
       const run = await manager.findOneByOrFail(EvaluationRun, { id: runId });
+      await manager.query(CHUNK_SETTINGS);
       const timeZone = this.config.get('CITY_TIMEZONE');
 
       const written: { contract_id: string; period: string; status: KpiStatus }[] = await manager.query(
@@ -94,14 +101,17 @@ export class ChunkEvaluationService {
       escalationLanguage: this.config.get('ESCALATION_LANGUAGE'),
     });
     if (notices.length === 0) return { inserted: 0, pending: [] };
+    const rows = notices.map((notice) => ({
+      contract_id: notice.contractId,
+      period: notice.period,
+      kind: notice.kind,
+      status: notice.status,
+      to_addresses: notice.to,
+      cc_addresses: notice.cc,
+      language: notice.language,
+    }));
     const inserted: { id: string; status: string }[] = await manager.query(INSERT_NOTIFICATIONS, [
-      notices.map((notice) => notice.contractId),
-      notices.map((notice) => notice.period),
-      notices.map((notice) => notice.kind),
-      notices.map((notice) => notice.status),
-      notices.map((notice) => JSON.stringify(notice.to)),
-      notices.map((notice) => JSON.stringify(notice.cc)),
-      notices.map((notice) => notice.language),
+      JSON.stringify(rows),
     ]);
     return {
       inserted: inserted.length,

@@ -12,31 +12,52 @@ const RUN_PERIOD_FIRST_DAY = `${periodFirstDaySql('$2::text')}::timestamp`;
 const PERIOD_KEY = `CASE k.frequency WHEN 'monthly' THEN to_char(p.start, 'YYYY-MM') WHEN 'quarterly' THEN to_char(p.start, 'YYYY-"Q"Q') ELSE to_char(p.start, 'YYYY') END`;
 
 /**
+ * Run first in a chunk's transaction (the settings end with it). Its statements read by key only, so a
+ * sequential scan is never the plan wanted; yet while kpi_evaluations is still empty (a city's first run) the
+ * planner takes one for the upsert's lookups, and rescans the table for every row the statement is adding to
+ * it: a cost growing with the square of the chunk (7 s instead of 1 s for 5,000 contracts). JIT compiling
+ * costs more than these statements take.
+ */
+export const CHUNK_SETTINGS = `SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`;
+
+/**
  * $1 contract ids, $2 period key or null (all), $3 now, $4 the city's time zone.
  * A period is judged once it has ended and has a value, or once it is due (ended + grace days) without one;
  * it is judged again only when its value was recorded after its last evaluation. Returns the rows written.
+ * Every read is by key, so that a chunk costs the same however large the city and its history: the contracts
+ * and KPIs from the chunk's ids (a filter `k.contract_id = ANY($1)` had the planner scan every KPI), and each
+ * KPI period's measurement and evaluation by (kpi_id, period), a lookup per row (LIMIT 1: there is at most one)
+ * rather than a join, which was planned as hashing the period's every measurement for each chunk. The
+ * evaluation's contract (always its KPI's, a foreign key holds it) bounds the lookup whichever index of
+ * kpi_evaluations the planner takes: while its statistics show it empty, they all look alike.
  */
 export const UPSERT_EVALUATIONS = `
 WITH kpi_periods AS (
   SELECT k.id AS kpi_id, k.contract_id, k.direction, k.target, k.off_track_threshold, c.reporting_grace_days,
          ${PERIOD_KEY} AS period,
          least((p.start + ${PERIOD_STEP})::date - 1, c.end_date) AS last_day
-    FROM kpis k
-    JOIN contracts c ON c.id = k.contract_id
+    FROM unnest($1::uuid[]) AS chunk(contract_id)
+    JOIN contracts c ON c.id = chunk.contract_id
+    JOIN kpis k ON k.contract_id = c.id
     CROSS JOIN LATERAL generate_series(
       greatest(date_trunc(${PERIOD_UNIT}, c.start_date::timestamp), date_trunc(${PERIOD_UNIT}, ${RUN_PERIOD_FIRST_DAY})),
       least(c.end_date, ${RUN_PERIOD_FIRST_DAY})::timestamp,
       ${PERIOD_STEP}
     ) AS p(start)
-   WHERE k.contract_id = ANY($1::uuid[]) AND k.active
+   WHERE k.active
 ),
 candidates AS (
   SELECT kp.*, m.value, m.recorded_at, e.evaluated_at AS last_evaluated_at,
          ((kp.last_day + 1)::timestamp AT TIME ZONE $4) AS ended_at,
          ((kp.last_day + 1 + kp.reporting_grace_days)::timestamp AT TIME ZONE $4) AS due_at
     FROM kpi_periods kp
-    LEFT JOIN measurements m ON m.kpi_id = kp.kpi_id AND m.period = kp.period
-    LEFT JOIN kpi_evaluations e ON e.kpi_id = kp.kpi_id AND e.period = kp.period
+    LEFT JOIN LATERAL (
+      SELECT m.value, m.recorded_at FROM measurements m WHERE m.kpi_id = kp.kpi_id AND m.period = kp.period LIMIT 1
+    ) m ON true
+    LEFT JOIN LATERAL (
+      SELECT e.evaluated_at FROM kpi_evaluations e
+       WHERE e.kpi_id = kp.kpi_id AND e.contract_id = kp.contract_id AND e.period = kp.period LIMIT 1
+    ) e ON true
    WHERE $2::text IS NULL OR kp.period = $2
 ),
 judged AS (
@@ -66,49 +87,45 @@ RETURNING contract_id, period, status`;
 
 /**
  * $1 contract ids and $2 period keys, pairwise: the contract periods a chunk touched; $3 the city's time zone.
- * One row per KPI evaluation of those periods, with the KPI's off-track run ending in that period (consecutive
- * off-track periods, found as islands of consecutive period indexes) and what deciding and addressing the
- * notices needs.
+ * One row per touched contract period: the statuses of its KPI evaluations and, in the same order, each KPI's
+ * off-track run ending in that period, with what deciding and addressing the notices needs. A run is read per
+ * off-track evaluation from that KPI's own evaluations, newest first: it lasts while they are off track one
+ * period apart. Reading them by KPI keeps the cost with the chunk, not with the city's history.
  */
 export const PERIOD_OUTCOMES = `
 WITH touched AS (
   SELECT DISTINCT t.contract_id, t.period FROM unnest($1::uuid[], $2::text[]) AS t(contract_id, period)
 ),
 evaluations AS (
-  SELECT e.contract_id, e.period, e.kpi_id, e.status, e.first_evaluated_at
+  SELECT e.contract_id, e.period, ${periodIndexSql('e.period')} AS position, e.kpi_id, e.status, e.first_evaluated_at
     FROM kpi_evaluations e JOIN touched t ON t.contract_id = e.contract_id AND t.period = e.period
-),
-off_track AS (
-  SELECT e.kpi_id, e.period, ${periodIndexSql('e.period')} AS position
-    FROM kpi_evaluations e
-   WHERE e.status = 'off_track' AND e.kpi_id IN (SELECT kpi_id FROM evaluations)
-),
-islands AS (
-  SELECT kpi_id, period, position, position - row_number() OVER (PARTITION BY kpi_id ORDER BY position) AS island
-    FROM off_track
-),
-runs AS (
-  SELECT kpi_id, period, row_number() OVER (PARTITION BY kpi_id, island ORDER BY position) AS run FROM islands
 )
-SELECT ev.contract_id, ev.period, ev.kpi_id, ev.status, coalesce(r.run, 0)::int AS off_track_run,
-       c.escalate_after_periods, ev.first_evaluated_at,
+SELECT ev.contract_id, ev.period, array_agg(ev.status ORDER BY ev.kpi_id) AS statuses,
+       array_agg(r.run::int ORDER BY ev.kpi_id) AS off_track_runs,
+       min(ev.first_evaluated_at) AS first_evaluated_at, c.escalate_after_periods,
        ((least(${periodLastDaySql('ev.period')}, c.end_date) + 1 + c.reporting_grace_days)::timestamp AT TIME ZONE $3) AS due_at,
        v.email AS vendor_email, v.preferred_language AS vendor_language, c.manager_email, d.head_email
   FROM evaluations ev
   JOIN contracts c ON c.id = ev.contract_id
   JOIN vendors v ON v.id = c.vendor_id
   JOIN departments d ON d.id = c.department_id
-  LEFT JOIN runs r ON r.kpi_id = ev.kpi_id AND r.period = ev.period
+  CROSS JOIN LATERAL (
+    SELECT coalesce(min(back) FILTER (WHERE NOT (status = 'off_track' AND position = ev.position - back + 1)), count(*) + 1) - 1 AS run
+      FROM (SELECT h.status, ${periodIndexSql('h.period')} AS position,
+                   row_number() OVER (ORDER BY ${periodIndexSql('h.period')} DESC) AS back
+              FROM kpi_evaluations h
+             WHERE h.kpi_id = ev.kpi_id AND ${periodIndexSql('h.period')} <= ev.position) newest_first
+     WHERE ev.status = 'off_track'
+  ) r
+ GROUP BY ev.contract_id, ev.period, c.id, v.id, d.id
  ORDER BY ev.contract_id, ev.period`;
 
-/** $1..$7 arrays, pairwise: contract, period, kind, status, to, cc (each a JSON array of addresses), language. */
+/** $1 the notices, a JSON array of objects with the columns below (addresses as arrays of strings). */
 export const INSERT_NOTIFICATIONS = `
 INSERT INTO notifications (contract_id, period, kind, status, to_addresses, cc_addresses, language)
-SELECT n.contract_id, n.period, n.kind, n.status,
-       ARRAY(SELECT jsonb_array_elements_text(n.to_addresses)), ARRAY(SELECT jsonb_array_elements_text(n.cc_addresses)),
-       n.language
-  FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[], $7::text[])
-       AS n(contract_id, period, kind, status, to_addresses, cc_addresses, language)
+SELECT n.contract_id, n.period, n.kind, n.status, n.to_addresses, n.cc_addresses, n.language
+  FROM jsonb_to_recordset($1::jsonb)
+       AS n(contract_id uuid, period text, kind text, status text, to_addresses text[], cc_addresses text[], language text)
 ON CONFLICT ON CONSTRAINT uq_notifications_contract_period_kind DO NOTHING
 RETURNING id, status`;
 

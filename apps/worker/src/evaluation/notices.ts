@@ -6,14 +6,14 @@ import {
   type NotificationStatus,
 } from '#domain';
 
-/** One KPI evaluation of a touched contract period, as PERIOD_OUTCOMES returns it. */
+/** A touched contract period, as PERIOD_OUTCOMES returns it: its KPIs' statuses and off-track runs, pairwise. */
 export type PeriodOutcome = {
   contract_id: string;
   period: string;
-  kpi_id: string;
-  status: KpiStatus;
-  off_track_run: number;
+  statuses: KpiStatus[];
+  off_track_runs: number[];
   escalate_after_periods: number;
+  /** The earliest first evaluation among the period's KPIs. */
   first_evaluated_at: Date;
   due_at: Date;
   vendor_email: string;
@@ -43,31 +43,29 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * evaluated is recorded but not emailed (loading history must not flood vendors).
  */
 export function decideNotices(outcomes: PeriodOutcome[], settings: NoticeSettings): Notice[] {
-  const byPeriod = new Map<string, PeriodOutcome[]>();
-  for (const outcome of outcomes) {
-    const key = `${outcome.contract_id} ${outcome.period}`;
-    byPeriod.set(key, [...(byPeriod.get(key) ?? []), outcome]);
-  }
-  return [...byPeriod.values()].flatMap((group) => {
-    const [first] = group;
+  return outcomes.flatMap((outcome) => {
     const kinds = notificationKinds(
-      group.map((outcome) => ({ status: outcome.status, offTrackRun: outcome.off_track_run })),
-      first.escalate_after_periods,
+      outcome.statuses.map((status, index) => ({ status, offTrackRun: outcome.off_track_runs[index] })),
+      outcome.escalate_after_periods,
     );
-    const firstEvaluated = Math.min(...group.map((outcome) => new Date(outcome.first_evaluated_at).getTime()));
-    const stale = new Date(first.due_at).getTime() < firstEvaluated - settings.notifyWithinDays * DAY_MS;
+    const stale = outcome.due_at.getTime() < outcome.first_evaluated_at.getTime() - settings.notifyWithinDays * DAY_MS;
     return kinds.map((kind): Notice => {
       const base = {
-        contractId: first.contract_id,
-        period: first.period,
+        contractId: outcome.contract_id,
+        period: outcome.period,
         kind,
         status: stale ? 'suppressed' : 'pending',
       } as const;
       if (kind === 'escalation') {
-        return { ...base, to: [first.head_email], cc: [first.manager_email], language: settings.escalationLanguage };
+        return {
+          ...base,
+          to: [outcome.head_email],
+          cc: [outcome.manager_email],
+          language: settings.escalationLanguage,
+        };
       }
-      const cc = kind === 'off_track' ? [first.manager_email] : [];
-      return { ...base, to: [first.vendor_email], cc, language: first.vendor_language };
+      const cc = kind === 'off_track' ? [outcome.manager_email] : [];
+      return { ...base, to: [outcome.vendor_email], cc, language: outcome.vendor_language };
     });
   });
 }

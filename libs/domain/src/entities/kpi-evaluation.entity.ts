@@ -1,4 +1,4 @@
-import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
 import { Contract } from './contract.entity.js';
 import { Kpi } from './kpi.entity.js';
 
@@ -16,9 +16,19 @@ export type KpiStatus = (typeof KPI_STATUSES)[number];
 export class KpiEvaluation {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'uuid' }) contractId!: string;
-  @ManyToOne(() => Contract, { onDelete: 'CASCADE' }) contract!: Relation<Contract>;
+  /** Held by the key on (kpi, contract) below: the contract is the KPI's own. */
+  @ManyToOne(() => Contract, { createForeignKeyConstraints: false }) contract!: Relation<Contract>;
   @Column({ type: 'uuid' }) kpiId!: string;
-  @ManyToOne(() => Kpi, { onDelete: 'CASCADE' }) kpi!: Relation<Kpi>;
+  /**
+   * One foreign key for both references, one check per row written: the KPI exists, the contract is that KPI's
+   * (and so exists). Deleting a contract deletes its KPIs, and with them their evaluations.
+   */
+  @ManyToOne(() => Kpi, { onDelete: 'CASCADE' })
+  @JoinColumn([
+    { name: 'kpi_id', referencedColumnName: 'id' },
+    { name: 'contract_id', referencedColumnName: 'contractId' },
+  ])
+  kpi!: Relation<Kpi>;
   /** `2026-03`, `2026-Q1` or `2026`. */
   @Column({ type: 'varchar', length: 7 }) period!: string;
   /** Null when the value was missing. */

@@ -11,9 +11,13 @@ import {
 import { Contract } from './contract.entity.js';
 import type { Frequency, KpiDirection } from './kpi-definition.js';
 
-/** A measurable result a contract is held to. Names are unique within a contract: imports find KPIs by name. */
+/**
+ * A measurable result a contract is held to. Names are unique within a contract: imports find KPIs by name.
+ * (id, contract) is unique too, for the foreign key that ties an evaluation to its KPI and that KPI's contract.
+ */
 @Entity('kpis')
 @Unique('uq_kpis_contract_name', ['contractId', 'name'])
+@Unique('uq_kpis_id_contract', ['id', 'contractId'])
 export class Kpi {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'uuid' }) contractId!: string;

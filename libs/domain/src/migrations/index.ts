@@ -4,6 +4,7 @@ import { KpiEvaluations1795377399482 } from './1795377399482-KpiEvaluations.js';
 import { MeasurementsAndPayments1795377686718 } from './1795377686718-MeasurementsAndPayments.js';
 import { EvaluationRunsAndNotifications1795378314381 } from './1795378314381-EvaluationRunsAndNotifications.js';
 import { MeetingPacks1795384525518 } from './1795384525518-MeetingPacks.js';
+import { EvaluationKpiContractKey1795386582693 } from './1795386582693-EvaluationKpiContractKey.js';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file; add its class here.
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   MeasurementsAndPayments1795377686718,
   EvaluationRunsAndNotifications1795378314381,
   MeetingPacks1795384525518,
+  EvaluationKpiContractKey1795386582693,
 ];
