@@ -1,6 +1,6 @@
 // The floor of the contracts benchmark: GET /api/v1/contracts as bare Fastify and pg, with no framework, guard,
-// validation, ORM or logging, running the statements the API runs for it: the key lookup, then the count with the
-// page joined to it.
+// validation, ORM or logging, running the statements the API runs for it as the API runs them (prepared, by name):
+// the key lookup, then the count with the page joined to it.
 import { hashToken } from '#domain';
 import Fastify from 'fastify';
 import pg from 'pg';
@@ -34,11 +34,12 @@ const app = Fastify();
 
 app.get<{ Querystring: { limit?: string; offset?: string } }>('/api/v1/contracts', async (request, reply) => {
   const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
-  const key = token && (await pool.query(AUTHENTICATE, [hashToken(token)])).rows[0];
+  const key =
+    token && (await pool.query({ name: 'authenticate', text: AUTHENTICATE, values: [hashToken(token)] })).rows[0];
   if (!key) return reply.code(401).send({ statusCode: 401 });
   const limit = Number(request.query.limit ?? 50);
   const offset = Number(request.query.offset ?? 0);
-  const { rows } = await pool.query(PAGE, [limit, offset]);
+  const { rows } = await pool.query({ name: 'contracts', text: PAGE, values: [limit, offset] });
   const total = rows[0]?.total ?? 0;
   const data = rows.filter((row) => row.id !== null).map(({ total: _total, ...row }) => row);
   return { data, page: { limit, offset, total } };

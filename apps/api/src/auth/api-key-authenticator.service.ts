@@ -2,17 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { hashToken, type Role } from '#domain';
+import { preparedQuery } from '../common/prepared-query.js';
 import type { Principal } from './principal.js';
 
 type PrincipalRow = { id: string; name: string; role: Role; vendor_id: string | null; department_ids: string[] };
 
-/** Resolves a bearer token to its key in one query; revoked keys stop matching at once. */
+/** Resolves a bearer token to its key in one prepared statement; revoked keys stop matching at once. */
 @Injectable()
 export class ApiKeyAuthenticator {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async authenticate(token: string): Promise<Principal | null> {
-    const rows: PrincipalRow[] = await this.dataSource.query(
+    const rows = await preparedQuery<PrincipalRow>(
+      this.dataSource,
       `SELECT k.id, k.name, k.role, k.vendor_id,
               coalesce(array_agg(d.department_id) FILTER (WHERE d.department_id IS NOT NULL), '{}') AS department_ids
          FROM api_keys k

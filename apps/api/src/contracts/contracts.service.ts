@@ -15,6 +15,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
 import { canSeeContract } from '../auth/scope.js';
+import { preparedQuery } from '../common/prepared-query.js';
 import { assertReferenceExists } from '../common/references.js';
 import { toContractResponse } from './dto/contract.response.js';
 import type { ContractsQuery } from './dto/contracts.query.js';
@@ -65,7 +66,8 @@ export class ContractsService {
    * `count(*)` instead of `COUNT(DISTINCT id)`. The count and the page travel in one statement (the page joined
    * laterally to the count's single row), so a request costs one round trip to PostgreSQL instead of two; a
    * `count(*) OVER ()` on the page would do the same but makes PostgreSQL read every match instead of one page of
-   * the index. An empty page comes back as the count's row alone, with a null id.
+   * the index. An empty page comes back as the count's row alone, with a null id. The statement is prepared: its
+   * text varies only with which filters are set.
    */
   async list(query: ContractsQuery, principal: Principal): Promise<[Contract[], number]> {
     const conditions: string[] = [];
@@ -86,7 +88,8 @@ export class ContractsService {
       where('department_id', '= ANY(?::uuid[])', principal.departmentIds);
     }
     const filter = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-    const rows: (Partial<Contract> & { total: number })[] = await this.dataSource.query(
+    const rows = await preparedQuery<Partial<Contract> & { total: number }>(
+      this.dataSource,
       `SELECT page.*, counted.total
          FROM (SELECT count(*) AS total FROM contracts ${filter}) counted
          LEFT JOIN LATERAL (
