@@ -1,4 +1,4 @@
-import { niceAxis } from './pdf-axis.js';
+import { drawValueAxis, niceAxis } from './pdf-axis.js';
 import {
   contentBox,
   ensureSpace,
@@ -175,30 +175,17 @@ function drawVertical(
     height: plot.height - labelsHeight - lineHeight - 2,
   };
   const scale = (value: number) => area.y + area.height - (Math.min(value, axis.max) / axis.max) * area.height;
-  for (const tick of ticksOf(axis)) {
-    const y = scale(tick);
-    doc
-      .moveTo(area.x, y)
-      .lineTo(area.x + area.width, y)
-      .lineWidth(0.5)
-      .strokeColor(GRID)
-      .stroke();
-    doc.fillColor(MUTED_INK).text(formatTick(tick), plot.x + axisLabelWidth, y - lineHeight / 2, {
-      width: tickWidth - 4,
-      align: 'right',
-      lineBreak: false,
-    });
-  }
-  if (options.axisLabel) {
-    // Written upwards along the value axis.
-    doc.save().rotate(-90, { origin: [plot.x, area.y + area.height] });
-    doc.fillColor(MUTED_INK).text(pdfSafeText(options.axisLabel), plot.x, area.y + area.height, {
-      width: area.height,
-      align: 'center',
-      lineBreak: false,
-    });
-    doc.restore();
-  }
+  drawValueAxis(doc, {
+    area,
+    left: plot.x,
+    labelWidth: axisLabelWidth,
+    tickWidth,
+    lineHeight,
+    ticks: ticksOf(axis),
+    yOf: scale,
+    formatTick,
+    label: options.axisLabel,
+  });
   const slot = area.width / Math.max(1, options.bars.length);
   const barWidth = Math.min(60, slot * 0.6);
   options.bars.forEach((bar, index) => {

@@ -1,4 +1,4 @@
-import { niceAxis } from './pdf-axis.js';
+import { drawValueAxis, niceAxis } from './pdf-axis.js';
 import {
   contentBox,
   ensureSpace,
@@ -10,7 +10,7 @@ import {
 } from './pdf-document.js';
 import { formatNumber, pdfSafeText } from './pdf-format.js';
 import { drawLegend } from './pdf-legend.js';
-import { GRID, INK, MUTED_INK } from './pdf-palette.js';
+import { INK, MUTED_INK } from './pdf-palette.js';
 
 /**
  * A stacked bar chart: one bar per category (periods, say) on the x axis, stacked from the first series up, with
@@ -84,30 +84,17 @@ export function drawStackedBarChart(doc: PdfDocument, options: PdfStackedBarChar
   const scale = (value: number) => (value / axis.max) * area.height;
   const baseline = area.y + area.height;
 
-  for (const tick of ticks) {
-    const y = baseline - scale(tick);
-    doc
-      .moveTo(area.x, y)
-      .lineTo(area.x + area.width, y)
-      .lineWidth(0.5)
-      .strokeColor(GRID)
-      .stroke();
-    doc.fillColor(MUTED_INK).text(format(tick), box.x + yLabelWidth, y - lineHeight / 2, {
-      width: tickWidth - 4,
-      align: 'right',
-      lineBreak: false,
-    });
-  }
-  if (options.yLabel) {
-    // Written upwards along the value axis.
-    doc.save().rotate(-90, { origin: [box.x, baseline] });
-    doc.fillColor(MUTED_INK).text(pdfSafeText(options.yLabel), box.x, baseline, {
-      width: area.height,
-      align: 'center',
-      lineBreak: false,
-    });
-    doc.restore();
-  }
+  drawValueAxis(doc, {
+    area,
+    left: box.x,
+    labelWidth: yLabelWidth,
+    tickWidth,
+    lineHeight,
+    ticks,
+    yOf: (value) => baseline - scale(value),
+    formatTick: format,
+    label: options.yLabel,
+  });
 
   const slot = area.width / Math.max(1, options.categories.length);
   const barWidth = Math.min(48, slot * 0.7);
