@@ -5,6 +5,7 @@ import {
   createDepartment,
   createKpi,
   createVendor,
+  recordMeasurement,
   resetDatabase,
 } from '#domain/testing';
 import { createTestApp, type TestApp } from './support/create-test-app.js';
@@ -42,11 +43,7 @@ describe('contracts', () => {
   });
   const count = async (table: string) =>
     Number((await testApp.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
-  const recordMeasurement = (kpiId: string, period: string) =>
-    testApp.dataSource.query(
-      `INSERT INTO measurements (kpi_id, period, value, source, recorded_by_name, recorded_at) VALUES ($1, $2, 1, 'staff', 't', now())`,
-      [kpiId, period],
-    );
+  const measure = (kpiId: string, period: string) => recordMeasurement(testApp.dataSource, kpiId, period, 1);
 
   describe('POST /api/v1/contracts', () => {
     it('should create a contract with the defaults and audit it', async () => {
@@ -206,7 +203,7 @@ describe('contracts', () => {
     it('should answer 409 when new dates would strand recorded measurements', async () => {
       const contract = await createContract(testApp.dataSource, vendor, department);
       const kpi = await createKpi(testApp.dataSource, contract);
-      await recordMeasurement(kpi.id, '2026-11');
+      await measure(kpi.id, '2026-11');
       const response = await testApp.http.patch(`/api/v1/contracts/${contract.id}`, {
         token: officer,
         body: { status: 'terminated', endDate: '2026-10-15' },
@@ -347,7 +344,7 @@ describe('contracts', () => {
     it('should refuse a new frequency once measurements exist', async () => {
       const contract = await createContract(testApp.dataSource, vendor, department);
       const existing = await createKpi(testApp.dataSource, contract);
-      await recordMeasurement(existing.id, '2026-01');
+      await measure(existing.id, '2026-01');
       const response = await testApp.http.patch(`/api/v1/kpis/${existing.id}`, {
         token: officer,
         body: { frequency: 'quarterly' },

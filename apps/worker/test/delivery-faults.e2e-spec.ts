@@ -8,6 +8,7 @@ import {
   createDepartment,
   createKpi,
   createVendor,
+  recordMeasurement,
   resetDatabase,
   startSmtpSink,
   startThrowawayRedis,
@@ -73,10 +74,7 @@ describe('delivery under faults', () => {
         endDate: '2025-03-31',
       });
       const kpi = await createKpi(testApp.dataSource, contract, { target: 95, offTrackThreshold: 90 });
-      await testApp.dataSource.query(
-        `INSERT INTO measurements (kpi_id, period, value, source, recorded_by_name, recorded_at) VALUES ($1, '2025-03', 50, 'staff', 'seed', now())`,
-        [kpi.id],
-      );
+      await recordMeasurement(testApp.dataSource, kpi.id, '2025-03', 50);
     }
   }
 

@@ -17,6 +17,7 @@ import {
   createDepartment,
   createKpi,
   createVendor,
+  recordMeasurement,
   resetDatabase,
   startSmtpSink,
   type AppProcess,
@@ -93,10 +94,7 @@ describe('the evaluation SQL follows the rules', () => {
         offTrackThreshold: entry.threshold,
       });
       if (entry.value !== null) {
-        await testApp.dataSource.query(
-          `INSERT INTO measurements (kpi_id, period, value, source, recorded_by_name, recorded_at) VALUES ($1, '2025-05', $2, 'staff', 't', now())`,
-          [kpi.id, entry.value],
-        );
+        await recordMeasurement(testApp.dataSource, kpi.id, '2025-05', entry.value);
       }
     }
     await run({ contractIds: [contract.id] });
@@ -128,10 +126,7 @@ describe('the evaluation SQL follows the rules', () => {
     const reported = await createKpi(testApp.dataSource, patient, { name: 'reported' });
     await createKpi(testApp.dataSource, patient, { name: 'not yet due' });
     await createKpi(testApp.dataSource, strict, { name: 'due' });
-    await testApp.dataSource.query(
-      `INSERT INTO measurements (kpi_id, period, value, source, recorded_by_name, recorded_at) VALUES ($1, $2, 99, 'staff', 't', now())`,
-      [reported.id, formatPeriod(lastMonth)],
-    );
+    await recordMeasurement(testApp.dataSource, reported.id, formatPeriod(lastMonth), 99);
     await run({ contractIds: [patient.id, strict.id], period: formatPeriod(lastMonth) });
     const rows = await testApp.dataSource.query(
       `SELECT k.name, e.status FROM kpi_evaluations e JOIN kpis k ON k.id = e.kpi_id

@@ -5,6 +5,7 @@ import {
   createDepartment,
   createKpi,
   createVendor,
+  recordMeasurement,
   resetDatabase,
   startSmtpSink,
   type AppProcess,
@@ -56,11 +57,7 @@ describe('evaluation and notification, end to end', () => {
   });
 
   const measure = (kpi: Kpi, period: string, value: number) =>
-    testApp.dataSource.query(
-      `INSERT INTO measurements (kpi_id, period, value, source, recorded_by_name, recorded_at) VALUES ($1, $2, $3, 'staff', 'seed', now())
-       ON CONFLICT (kpi_id, period) DO UPDATE SET value = EXCLUDED.value, recorded_at = now()`,
-      [kpi.id, period, value],
-    );
+    recordMeasurement(testApp.dataSource, kpi.id, period, value);
 
   async function seed(): Promise<void> {
     const works = await createDepartment(testApp.dataSource, {

@@ -7,6 +7,7 @@ import {
   createKpi,
   createVendor,
   readPdf,
+  recordMeasurement,
   resetDatabase,
   startSmtpSink,
   waitFor,
@@ -61,11 +62,7 @@ describe('meeting pack emails', () => {
   });
 
   const measure = (kpi: Kpi, period: string, value: number) =>
-    testApp.dataSource.query(
-      `INSERT INTO measurements (kpi_id, period, value, source, recorded_by_name, recorded_at) VALUES ($1, $2, $3, 'staff', 'seed', now())
-       ON CONFLICT (kpi_id, period) DO UPDATE SET value = EXCLUDED.value, recorded_at = now()`,
-      [kpi.id, period, value],
-    );
+    recordMeasurement(testApp.dataSource, kpi.id, period, value);
 
   async function seed(): Promise<void> {
     const ds = testApp.dataSource;

@@ -173,3 +173,15 @@ export const createCertification = (
   vendor: Vendor,
   overrides?: Partial<Certification>,
 ): Promise<Certification> => dataSource.getRepository(Certification).save(buildCertification(vendor, overrides));
+
+/**
+ * Records `value` as the KPI's measurement for `period` by staff, recorded now; recording again replaces it, as
+ * `PUT /kpis/:id/measurements/:period` does.
+ */
+export const recordMeasurement = (dataSource: DataSource, kpiId: string, period: string, value: number) =>
+  dataSource.query(
+    `INSERT INTO measurements (kpi_id, period, value, source, recorded_by_name, recorded_at)
+     VALUES ($1, $2, $3, 'staff', 'seed', now())
+     ON CONFLICT (kpi_id, period) DO UPDATE SET value = EXCLUDED.value, recorded_at = now()`,
+    [kpiId, period, value],
+  );
