@@ -27,6 +27,24 @@ export default tseslint.config(
     },
   },
   {
+    // Time is a dependency: application code asks the injected clock (#runtime's CLOCK), so tests can pin it.
+    files: ['apps/*/src/**/*.ts', 'libs/*/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', 'libs/testing/**', 'libs/runtime/src/clock.module.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Read the time from the injected Clock (CLOCK in #runtime), not from new Date().',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Read the time from the injected Clock (CLOCK in #runtime), not from Date.now().',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/testing/**/*.ts', '**/test/**/*.ts', '**/*.spec.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },

@@ -1,5 +1,7 @@
-import { generateDemoCity, localDateOf, typeormOptions, writeDemoCity } from '#domain';
-import { createApiKey, freePort, startAppProcess, startNodeProcess, type AppProcess } from '#domain/testing';
+import { typeormOptions } from '#database';
+import { generateDemoCity, writeDemoCity } from '#demo';
+import { localDateOf } from '#domain';
+import { createApiKey, freePort, startAppProcess, startNodeProcess, type AppProcess } from '#testing';
 import autocannon from 'autocannon';
 import { DataSource } from 'typeorm';
 import { createBenchDatabase } from './support/bench-database.js';

@@ -1,4 +1,4 @@
-import { startSmtpSink } from '#domain/testing';
+import { startSmtpSink } from '#testing';
 import pg from 'pg';
 import { createBenchDatabase } from './support/bench-database.js';
 import { startBenchWorker, waitForRunCompleted, type BenchWorker } from './support/bench-worker.js';

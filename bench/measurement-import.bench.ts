@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { typeormOptions } from '#domain';
+import { typeormOptions } from '#database';
 import {
   createApiKey,
   freePort,
@@ -13,7 +13,7 @@ import {
   LARGE_IMPORT,
   seedImportContracts,
   startAppProcess,
-} from '#domain/testing';
+} from '#testing';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';

@@ -1,7 +1,8 @@
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { parsePeriod, periodFirstDay, periodLastDay, typeormOptions } from '#domain';
-import { createApiKey, freePort, startAppProcess, type AppProcess } from '#domain/testing';
+import { typeormOptions } from '#database';
+import { parsePeriod, periodFirstDay, periodLastDay } from '#domain';
+import { createApiKey, freePort, startAppProcess, type AppProcess } from '#testing';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';

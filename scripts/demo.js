@@ -30,7 +30,8 @@ const mailUrl = `http://localhost:${mailWebPort}`;
 
 // The demo's measurements are history: only last month's periods are recent enough to email about, older ones are
 // recorded as suppressed (NOTIFY_WITHIN_DAYS, the product design §3).
-const { demoNotifyWithinDays, localDateOf } = await import('../dist/libs/domain/src/index.js');
+const { demoNotifyWithinDays } = await import('../dist/libs/demo/src/index.js');
+const { localDateOf } = await import('../dist/libs/domain/src/index.js');
 env.NOTIFY_WITHIN_DAYS ??= String(
   demoNotifyWithinDays(localDateOf(new Date(), env.CITY_TIMEZONE ?? 'America/New_York')),
 );
@@ -111,11 +112,9 @@ const createKey = async (role, name, scope = []) =>
     .split('\n')
     .at(-1);
 
-console.log((await runOnce('Migrating', 'dist/libs/domain/src/database/migrate.js')).trim());
+console.log((await runOnce('Migrating', 'dist/libs/database/src/migrate.js')).trim());
 console.log(
-  (
-    await runOnce('Loading the demo city', 'dist/libs/domain/src/demo/load-demo-city.js', reset ? ['--reset'] : [])
-  ).trim(),
+  (await runOnce('Loading the demo city', 'dist/libs/demo/src/load-demo-city.js', reset ? ['--reset'] : [])).trim(),
 );
 
 // Whom the department head and vendor keys speak for: the department and the vendor with the most active contracts.

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { runMigrations } from '#domain';
+import { runMigrations } from '#database';
 import pg from 'pg';
 
 export type BenchDatabase = { url: string; drop(): Promise<void> };

@@ -1,5 +1,5 @@
 import { JobName, QueueName, runJobId } from '#domain';
-import { startAppProcess, type AppProcess } from '#domain/testing';
+import { startAppProcess, type AppProcess } from '#testing';
 import { Queue } from 'bullmq';
 import type pg from 'pg';
 

@@ -1,4 +1,4 @@
-import { freePort } from '#domain/testing';
+import { freePort } from '#testing';
 import { SMTPServer } from 'smtp-server';
 
 export type CountingSmtpServer = {

@@ -1,4 +1,4 @@
-import type { SqlRunner } from '#domain/testing';
+import type { SqlRunner } from '#testing';
 
 export type EvaluationFixture = {
   contracts: number;

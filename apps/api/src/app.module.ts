@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { DatabaseModule, QueuesModule, validateEnv } from '#domain';
+import { DatabaseModule } from '#database';
+import { ClockModule, QueuesModule, validateEnv } from '#runtime';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -22,6 +23,7 @@ import { VendorsModule } from './vendors/vendors.module.js';
 
 @Module({
   imports: [
+    ClockModule,
     ConfigModule.forRoot({ isGlobal: true, cache: true, validate: validateEnv(ApiEnv) }),
     LoggingModule,
     DatabaseModule.forRoot('cpt-api'),

@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadEnv } from '#domain';
+import { loadEnv } from '#runtime';
 import { AppModule } from './app.module.js';
 import { ApiEnv } from './config/api-env.js';
 import { configureApp, createFastifyAdapter } from './configure-app.js';

@@ -1,4 +1,4 @@
-import { createApiKey, createDepartment, createVendor, resetDatabase, startAppProcess } from '#domain/testing';
+import { createApiKey, createDepartment, createVendor, resetDatabase, startAppProcess } from '#testing';
 import { createTestApp, type TestApp } from './support/create-test-app.js';
 
 describe('API keys', () => {

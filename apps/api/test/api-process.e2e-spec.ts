@@ -1,4 +1,4 @@
-import { runMigrations } from '#domain';
+import { runMigrations } from '#database';
 import {
   freePort,
   startAppProcess,
@@ -8,7 +8,7 @@ import {
   type AppProcess,
   type ThrowawayPostgres,
   type ThrowawayRedis,
-} from '#domain/testing';
+} from '#testing';
 
 // The API as production runs it (node dist/apps/api/src/main.js), against its own PostgreSQL and Redis,
 // which these tests stop and start again.

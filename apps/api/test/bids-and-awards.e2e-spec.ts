@@ -1,4 +1,4 @@
-import type { Department, Solicitation, Vendor } from '#domain';
+import type { Department, Solicitation, Vendor } from '#database';
 import {
   buildKpiDefinition,
   createApiKey,
@@ -10,7 +10,7 @@ import {
   createSolicitation,
   createVendor,
   resetDatabase,
-} from '#domain/testing';
+} from '#testing';
 import { createTestApp, type TestApp } from './support/create-test-app.js';
 
 describe('bids and awards', () => {

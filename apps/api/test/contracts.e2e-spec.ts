@@ -1,4 +1,4 @@
-import type { Department, Vendor } from '#domain';
+import type { Department, Vendor } from '#database';
 import {
   createApiKey,
   createContract,
@@ -7,7 +7,7 @@ import {
   createVendor,
   recordMeasurement,
   resetDatabase,
-} from '#domain/testing';
+} from '#testing';
 import { createTestApp, type TestApp } from './support/create-test-app.js';
 
 describe('contracts', () => {

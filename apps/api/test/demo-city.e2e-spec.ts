@@ -1,5 +1,6 @@
-import { generateDemoCity, typeormOptions, writeDemoCity } from '#domain';
-import { createApiKey, resetDatabase, startAppProcess } from '#domain/testing';
+import { typeormOptions } from '#database';
+import { generateDemoCity, writeDemoCity } from '#demo';
+import { createApiKey, resetDatabase, startAppProcess } from '#testing';
 import { DataSource } from 'typeorm';
 
 const TABLES = {

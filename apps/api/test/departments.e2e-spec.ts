@@ -1,4 +1,4 @@
-import { createApiKey, createDepartment, createVendor, resetDatabase } from '#domain/testing';
+import { createApiKey, createDepartment, createVendor, resetDatabase } from '#testing';
 import { createTestApp, type TestApp } from './support/create-test-app.js';
 
 describe('departments', () => {

@@ -1,4 +1,4 @@
-import type { Contract, Department, Kpi, Vendor } from '#domain';
+import type { Contract, Department, Kpi, Vendor } from '#database';
 import {
   createApiKey,
   createContract,
@@ -7,7 +7,7 @@ import {
   createKpi,
   createVendor,
   resetDatabase,
-} from '#domain/testing';
+} from '#testing';
 import { createTestApp, type TestApp } from './support/create-test-app.js';
 
 describe('evaluations, scorecards and notifications', () => {

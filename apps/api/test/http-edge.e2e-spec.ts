@@ -1,4 +1,4 @@
-import { createApiKey, resetDatabase } from '#domain/testing';
+import { createApiKey, resetDatabase } from '#testing';
 import { createTestApp, type TestApp } from './support/create-test-app.js';
 
 describe('the HTTP edge', () => {

@@ -1,4 +1,4 @@
-import type { Contract, Department, Kpi, Vendor } from '#domain';
+import type { Contract, Department, Kpi, Vendor } from '#database';
 import {
   createApiKey,
   createContract,
@@ -10,7 +10,7 @@ import {
   LARGE_IMPORT,
   resetDatabase,
   seedImportContracts,
-} from '#domain/testing';
+} from '#testing';
 import { createTestApp, type TestApp } from './support/create-test-app.js';
 
 const IMPORT = '/api/v1/measurements/import';

@@ -1,12 +1,5 @@
-import type { Contract, Department, Kpi, Vendor } from '#domain';
-import {
-  createApiKey,
-  createContract,
-  createDepartment,
-  createKpi,
-  createVendor,
-  resetDatabase,
-} from '#domain/testing';
+import type { Contract, Department, Kpi, Vendor } from '#database';
+import { createApiKey, createContract, createDepartment, createKpi, createVendor, resetDatabase } from '#testing';
 import { createTestApp, type TestApp } from './support/create-test-app.js';
 
 describe('measurements', () => {

@@ -1,4 +1,5 @@
-import { Notification, Payment, type Contract, type Department, type Kpi, type KpiStatus, type Vendor } from '#domain';
+import { Notification, Payment, type Contract, type Department, type Kpi, type Vendor } from '#database';
+import { type KpiStatus } from '#domain';
 import {
   createApiKey,
   createCertification,
@@ -10,7 +11,7 @@ import {
   createVendor,
   readPdf,
   resetDatabase,
-} from '#domain/testing';
+} from '#testing';
 import { createTestApp, type TestApp } from './support/create-test-app.js';
 
 /** Public Works' headline figures for March 2026, worked out in the comment below. */

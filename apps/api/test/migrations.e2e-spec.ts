@@ -1,4 +1,4 @@
-import { runMigrations } from '#domain';
+import { runMigrations } from '#database';
 import { createTestApp, type TestApp } from './support/create-test-app.js';
 
 describe('database schema', () => {

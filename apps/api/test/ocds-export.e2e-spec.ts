@@ -1,4 +1,4 @@
-import { Contract, Payment, type Department, type Solicitation, type Vendor } from '#domain';
+import { Contract, Payment, type Department, type Solicitation, type Vendor } from '#database';
 import {
   createApiKey,
   createBid,
@@ -10,7 +10,7 @@ import {
   createSolicitation,
   createVendor,
   resetDatabase,
-} from '#domain/testing';
+} from '#testing';
 import { createTestApp, type TestApp } from './support/create-test-app.js';
 import { duplicateIds, releasePackageValidator, type PackageValidator } from './support/ocds-schema.js';
 

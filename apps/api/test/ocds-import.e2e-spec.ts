@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { createApiKey, resetDatabase, startAppProcess } from '#domain/testing';
+import { createApiKey, resetDatabase, startAppProcess } from '#testing';
 import { createTestApp, type TestApp } from './support/create-test-app.js';
 import { ocdsDir } from './support/ocds-schema.js';
 

@@ -1,5 +1,5 @@
-import type { Contract, Department, Vendor } from '#domain';
-import { createApiKey, createContract, createDepartment, createVendor, resetDatabase } from '#domain/testing';
+import type { Contract, Department, Vendor } from '#database';
+import { createApiKey, createContract, createDepartment, createVendor, resetDatabase } from '#testing';
 import { createTestApp, type TestApp } from './support/create-test-app.js';
 
 describe('payments', () => {

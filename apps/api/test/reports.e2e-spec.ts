@@ -1,17 +1,15 @@
 import ExcelJS from 'exceljs';
 import {
   Contract,
-  isDiverseOn,
   isDiverseOnSql,
-  isNewVendorAt,
   isNewVendorAtSql,
   Payment,
-  type CertificationValidity,
   type Department,
   type Kpi,
   type Solicitation,
   type Vendor,
-} from '#domain';
+} from '#database';
+import { isDiverseOn, isNewVendorAt, type CertificationValidity } from '#domain';
 import {
   createApiKey,
   createBid,
@@ -25,7 +23,7 @@ import {
   readPdf,
   resetDatabase,
   type PdfContent,
-} from '#domain/testing';
+} from '#testing';
 import { createTestApp, type TestApp } from './support/create-test-app.js';
 
 const noon = (day: string) => new Date(`${day}T12:00:00Z`);

@@ -1,5 +1,5 @@
-import type { Department } from '#domain';
-import { createApiKey, createDepartment, createSolicitation, createVendor, resetDatabase } from '#domain/testing';
+import type { Department } from '#database';
+import { createApiKey, createDepartment, createSolicitation, createVendor, resetDatabase } from '#testing';
 import { createTestApp, type TestApp } from './support/create-test-app.js';
 
 describe('solicitations', () => {

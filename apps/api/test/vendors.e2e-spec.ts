@@ -1,5 +1,7 @@
-import { isDiverseOn, loadEnv, localDateOf, type Vendor } from '#domain';
-import { createApiKey, createCertification, createDepartment, createVendor, resetDatabase } from '#domain/testing';
+import { type Vendor } from '#database';
+import { isDiverseOn, localDateOf } from '#domain';
+import { loadEnv } from '#runtime';
+import { createApiKey, createCertification, createDepartment, createVendor, resetDatabase } from '#testing';
 
 import { ApiEnv } from '../src/config/api-env.js';
 import { createTestApp, type TestApp } from './support/create-test-app.js';

@@ -1,5 +1,5 @@
 import { NestFactory } from '@nestjs/core';
-import { loadEnv } from '#domain';
+import { loadEnv } from '#runtime';
 import { Logger } from 'nestjs-pino';
 import { WorkerEnv } from './config/worker-env.js';
 import { assertRedisKeepsJobs } from './redis-eviction-policy.js';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
-import { DatabaseModule, logOptions, QueuesModule, validateEnv } from '#domain';
+import { DatabaseModule } from '#database';
+import { ClockModule, logOptions, QueuesModule, validateEnv } from '#runtime';
 import { LoggerModule } from 'nestjs-pino';
 import { WorkerEnv } from './config/worker-env.js';
 import { ChunkEvaluationService } from './evaluation/chunk-evaluation.service.js';
@@ -16,6 +17,7 @@ import { SchedulesService } from './schedules.service.js';
 
 @Module({
   imports: [
+    ClockModule,
     ConfigModule.forRoot({ isGlobal: true, cache: true, validate: validateEnv(WorkerEnv) }),
     LoggerModule.forRootAsync({
       inject: [ConfigService],

@@ -15,7 +15,7 @@ import {
   waitFor,
   type AppProcess,
   type SmtpSink,
-} from '#domain/testing';
+} from '#testing';
 import { Queue } from 'bullmq';
 import { createTestApp, type TestApp } from '../../api/test/support/create-test-app.js';
 import {

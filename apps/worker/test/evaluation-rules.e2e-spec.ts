@@ -22,7 +22,7 @@ import {
   startSmtpSink,
   type AppProcess,
   type SmtpSink,
-} from '#domain/testing';
+} from '#testing';
 import type { Queue } from 'bullmq';
 import { createTestApp, type TestApp } from '../../api/test/support/create-test-app.js';
 import { resetQueues, startWorkers, stopWorkers, waitForRun, workerEnv } from './support/worker-harness.js';

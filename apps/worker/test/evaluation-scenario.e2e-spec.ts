@@ -1,4 +1,4 @@
-import type { Contract, Kpi } from '#domain';
+import type { Contract, Kpi } from '#database';
 import {
   createApiKey,
   createContract,
@@ -10,7 +10,7 @@ import {
   startSmtpSink,
   type AppProcess,
   type SmtpSink,
-} from '#domain/testing';
+} from '#testing';
 import { createTestApp, type TestApp } from '../../api/test/support/create-test-app.js';
 import {
   meetingPackOutbox,

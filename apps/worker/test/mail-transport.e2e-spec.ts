@@ -1,5 +1,5 @@
 import { createMailTransport } from '#notifications';
-import { freePort } from '#domain/testing';
+import { freePort } from '#testing';
 import { SMTPServer } from 'smtp-server';
 
 describe('the mail transport', () => {

@@ -1,4 +1,4 @@
-import type { Department, Kpi } from '#domain';
+import type { Department, Kpi } from '#database';
 import {
   createApiKey,
   createCertification,
@@ -14,7 +14,7 @@ import {
   type AppProcess,
   type ReceivedMail,
   type SmtpSink,
-} from '#domain/testing';
+} from '#testing';
 import { createTestApp, type TestApp } from '../../api/test/support/create-test-app.js';
 import {
   meetingPackOutbox,

@@ -1,4 +1,4 @@
-import { freePort, startAppProcess, startThrowawayRedis, type ThrowawayRedis } from '#domain/testing';
+import { freePort, startAppProcess, startThrowawayRedis, type ThrowawayRedis } from '#testing';
 
 // The worker as production runs it (node dist/apps/worker/src/main.js), against a Redis of its own.
 describe('the worker process', () => {

@@ -1,21 +1,21 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { ApiKey, Department, Vendor } from '#database';
 import {
-  ApiKey,
-  Department,
   displayPrefix,
   DomainError,
   generateToken,
   hashToken,
-  Vendor,
   type Actor,
   type ErrorDetail,
   type Role,
+  type Clock,
 } from '#domain';
 import { DataSource, In, Repository, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { PaginationQuery } from '../common/pagination.js';
 import { toApiKeyResponse } from './dto/api-key.response.js';
+import { CLOCK } from '#runtime';
 
 const ENTITY = 'api_key';
 
@@ -24,6 +24,7 @@ export type NewApiKey = { name: string; role: Role; departmentIds?: string[]; ve
 @Injectable()
 export class ApiKeysService {
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>,
     private readonly audit: AuditService,
@@ -96,7 +97,7 @@ export class ApiKeysService {
       if (!key) throw DomainError.notFound('API key', id);
       if (key.revokedAt) return;
       const before = toApiKeyResponse(key);
-      key.revokedAt = new Date();
+      key.revokedAt = this.clock.now();
       await manager.update(ApiKey, { id }, { revokedAt: key.revokedAt });
       await this.audit.record(manager, actor, {
         action: 'revoke',

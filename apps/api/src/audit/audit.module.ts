@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditEvent } from '#domain';
+import { AuditEvent } from '#database';
 import { AuditEventsController } from './audit-events.controller.js';
 import { AuditService } from './audit.service.js';
 

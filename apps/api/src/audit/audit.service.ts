@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { AuditEvent, type Actor } from '#domain';
+import { AuditEvent } from '#database';
+import { type Actor } from '#domain';
 import { EntityManager, Repository } from 'typeorm';
 import type { AuditEventsQuery } from './dto/audit-events.query.js';
 

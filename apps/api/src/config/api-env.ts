@@ -1,4 +1,4 @@
-import { AppEnv } from '#domain';
+import { AppEnv } from '#runtime';
 import { IsInt, IsNotEmpty, IsString, IsUrl, Max, Min, ValidateIf } from 'class-validator';
 
 /** The API's settings: the product design (§5) plus the HTTP edge's limits. */

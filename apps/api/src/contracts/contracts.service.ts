@@ -1,16 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  Contract,
-  Department,
-  DomainError,
-  periodFirstDaySql,
-  periodLastDaySql,
-  Solicitation,
-  Vendor,
-  type Actor,
-  type ContractStatus,
-} from '#domain';
+import { Contract, Department, periodFirstDaySql, periodLastDaySql, Solicitation, Vendor } from '#database';
+import { DomainError, type Actor, type ContractStatus } from '#domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { Department, DomainError, type Actor } from '#domain';
+import { Department } from '#database';
+import { DomainError, type Actor } from '#domain';
 import { DataSource, In, Repository, type FindOptionsWhere } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { PaginationQuery } from '../common/pagination.js';

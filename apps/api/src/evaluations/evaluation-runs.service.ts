@@ -1,7 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError, EvaluationRun, JobName, QueueName, runJobId, type Actor, type EvaluationCounts } from '#domain';
+import { EvaluationRun } from '#database';
+import { DomainError, JobName, QueueName, runJobId, type Actor, type EvaluationCounts } from '#domain';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';

@@ -1,15 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  contractStatus,
-  DomainError,
-  KpiEvaluation,
-  parsePeriod,
-  periodFirstDay,
-  periodFirstDaySql,
-  periodLastDay,
-  periodLastDaySql,
-} from '#domain';
+import { KpiEvaluation, periodFirstDaySql, periodLastDaySql } from '#database';
+import { contractStatus, DomainError, parsePeriod, periodFirstDay, periodLastDay } from '#domain';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { ContractsService } from '../contracts/contracts.service.js';

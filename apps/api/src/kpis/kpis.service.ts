@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Contract, DomainError, Kpi, kpiRuleProblems, Measurement, type Actor } from '#domain';
+import { Contract, Kpi, Measurement } from '#database';
+import { DomainError, kpiRuleProblems, type Actor } from '#domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';

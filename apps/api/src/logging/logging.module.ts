@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { logOptions } from '#domain';
+import { logOptions } from '#runtime';
 import { LoggerModule } from 'nestjs-pino';
 import { pino } from 'pino';
 import type { ApiEnv } from '../config/api-env.js';

@@ -1,10 +1,10 @@
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CsvError } from 'csv-parse';
-import { DomainError, localDateOf, type Actor, type Frequency } from '#domain';
+import { DomainError, localDateOf, type Actor, type Frequency, type Clock } from '#domain';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, type QueryRunner } from 'typeorm';
@@ -20,6 +20,7 @@ import {
 } from './measurement-csv.js';
 import { measurementProblems } from './measurement-rules.js';
 import { MEASUREMENT_ENTITY } from './measurements.service.js';
+import { CLOCK } from '#runtime';
 
 /** What an import did, or (dry run) would do. */
 export type ImportReport = { dryRun: boolean; rows: number; created: number; updated: number; unchanged: number };
@@ -119,6 +120,7 @@ const WRITE_SQL = `
 @Injectable()
 export class MeasurementImportService {
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: ConfigService<ApiEnv, true>,
   ) {}
@@ -177,7 +179,7 @@ export class MeasurementImportService {
     const problems: ProblemRow[] = await runner.query(PROBLEMS_SQL, [
       departmentScope(principal),
       vendorScope(principal),
-      localDateOf(new Date(), this.config.get('CITY_TIMEZONE')),
+      localDateOf(this.clock.now(), this.config.get('CITY_TIMEZONE')),
       MAX_REPORTED_PROBLEMS,
     ]);
     // The rules query gives one problem per row.

@@ -1,16 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Measurement, type Contract, type Kpi } from '#database';
 import {
   DomainError,
   isPeriodWithin,
-  Measurement,
   parsePeriodFor,
   periodStartInstant,
   type Actor,
-  type Contract,
-  type Kpi,
   type MeasurementSource,
+  type Clock,
 } from '#domain';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -21,6 +20,7 @@ import { KpisService } from '../kpis/kpis.service.js';
 import { toMeasurementResponse } from './dto/measurement.response.js';
 import type { RecordMeasurementDto } from './dto/record-measurement.dto.js';
 import { measurementProblems } from './measurement-rules.js';
+import { CLOCK } from '#runtime';
 
 export const MEASUREMENT_ENTITY = 'measurement';
 
@@ -30,6 +30,7 @@ export const sourceOf = (principal: Principal): MeasurementSource => (principal.
 @Injectable()
 export class MeasurementsService {
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly kpis: KpisService,
     private readonly audit: AuditService,
@@ -66,7 +67,7 @@ export class MeasurementsService {
           source: sourceOf(principal),
           recordedById: actor.id,
           recordedByName: actor.name,
-          recordedAt: new Date(),
+          recordedAt: this.clock.now(),
         }),
       );
       await this.audit.record(manager, actor, {
@@ -102,7 +103,7 @@ export class MeasurementsService {
         measurementProblems.outsideContract(period, contract.startDate, contract.endDate),
       );
     }
-    if (periodStartInstant(parsed, this.config.get('CITY_TIMEZONE')).getTime() > Date.now()) {
+    if (periodStartInstant(parsed, this.config.get('CITY_TIMEZONE')) > this.clock.now()) {
       throw DomainError.invalid('period', measurementProblems.notBegun(period));
     }
   }

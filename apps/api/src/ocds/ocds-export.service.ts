@@ -1,18 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  Bid,
-  Certification,
-  Contract,
-  Department,
-  DomainError,
-  Kpi,
-  KpiEvaluation,
-  Payment,
-  Solicitation,
-  Vendor,
-} from '#domain';
+import { Bid, Certification, Contract, Department, Kpi, KpiEvaluation, Payment, Solicitation, Vendor } from '#database';
+import { DomainError } from '#domain';
 import { DataSource, In } from 'typeorm';
 import type { ApiEnv } from '../config/api-env.js';
 import type { OcdsReleasesQuery } from './dto/ocds-releases.query.js';

@@ -238,6 +238,7 @@ export function mapRelease(
   path: string,
   ocidPrefix: string,
   report: ImportReport,
+  now: Date,
 ): ImportedProcess | null {
   const ocid = text(release.ocid)!;
   const parties = new Map<string, Json>();
@@ -335,7 +336,7 @@ export function mapRelease(
             ? 'cancelled'
             : status === 'planning' || status === 'planned'
               ? 'draft'
-              : closedAt && closedAt < new Date()
+              : closedAt && closedAt < now
                 ? 'closed'
                 : 'published',
       estimatedValue: value !== null && value >= 0 && value < 1e14 ? value : null,

@@ -1,18 +1,10 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  Bid,
-  Contract,
-  Department,
-  DomainError,
-  Payment,
-  Solicitation,
-  Vendor,
-  type Actor,
-  type AppEnv,
-} from '#domain';
+import { Bid, Contract, Department, Payment, Solicitation, Vendor } from '#database';
+import { DomainError, type Actor, type Clock } from '#domain';
+import { type AppEnv, CLOCK } from '#runtime';
 import { DataSource, type EntityManager, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { mapRelease, packageErrors, releasesOf, type ImportNote, type ImportReport } from './ocds-import.mapping.js';
@@ -62,6 +54,7 @@ const same = (a: unknown, b: unknown): boolean =>
 @Injectable()
 export class OcdsImportService {
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: ConfigService<AppEnv, true>,
     private readonly audit: AuditService,
@@ -79,7 +72,7 @@ export class OcdsImportService {
     const report: ImportReport = { repaired: [], skipped: [] };
     const prefix = this.config.get('OCDS_PREFIX', { infer: true }) ?? 'ocds-cpt000';
     const processes = releasesOf(body as Record<string, unknown>, report)
-      .map(({ release, path }) => mapRelease(release, path, prefix, report))
+      .map(({ release, path }) => mapRelease(release, path, prefix, report, this.clock.now()))
       .filter((process) => process !== null);
     const result: OcdsImportResult = { created: zero(), updated: zero(), unchanged: zero(), ...report };
 

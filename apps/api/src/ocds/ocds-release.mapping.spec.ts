@@ -1,4 +1,4 @@
-import type { Bid, Contract, Department, Payment, Solicitation, Vendor } from '#domain';
+import type { Bid, Contract, Department, Payment, Solicitation, Vendor } from '#database';
 import { buildRelease, PROCUREMENT_METHOD, type ProcessData } from './ocds-release.mapping.js';
 
 const settings = { currency: 'USD', timeZone: 'America/New_York' };

@@ -1,23 +1,25 @@
 import { createHash } from 'node:crypto';
 import {
+  type Bid,
+  type Certification,
+  type Contract,
+  type Department,
+  type Kpi,
+  type KpiEvaluation,
+  type Payment,
+  type Solicitation,
+  type Vendor,
+} from '#database';
+import {
   addCalendarDays,
   localMidnight,
   parsePeriod,
   periodEndInstant,
   periodStartInstant,
-  type Bid,
-  type Certification,
-  type Contract,
   type ContractStatus,
-  type Department,
-  type Kpi,
-  type KpiEvaluation,
-  type Payment,
   type ProcurementMethod,
-  type Solicitation,
   type SolicitationCategory,
   type SolicitationStatus,
-  type Vendor,
 } from '#domain';
 
 /** The extensions whose fields the export writes; the package lists them, the tests merge their schemas. */

@@ -1,4 +1,4 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators.js';
@@ -7,12 +7,15 @@ import { API_PREFIX } from '../configure-app.js';
 import { OcdsReleasesQuery } from './dto/ocds-releases.query.js';
 import { OcdsExportService } from './ocds-export.service.js';
 import { OCDS_EXTENSIONS } from './ocds-release.mapping.js';
+import { CLOCK } from '#runtime';
+import { type Clock } from '#domain';
 
 @ApiTags('open data')
 @ApiBearerAuth()
 @Controller('ocds')
 export class OcdsController {
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly exporter: OcdsExportService,
     private readonly config: ConfigService<ApiEnv, true>,
   ) {}
@@ -35,7 +38,7 @@ export class OcdsController {
       uri: url(query.cursor),
       version: '1.1',
       extensions: Object.values(OCDS_EXTENSIONS),
-      publishedDate: new Date().toISOString(),
+      publishedDate: this.clock.now().toISOString(),
       publisher: { name: this.config.get('OCDS_PUBLISHER_NAME') },
       license: this.config.get('OCDS_LICENSE'),
       ...(policy && { publicationPolicy: policy }),

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError, Payment, Vendor, type Actor, type Contract } from '#domain';
+import { Payment, Vendor, type Contract } from '#database';
+import { DomainError, type Actor } from '#domain';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { DomainError } from '#domain';
 import {
-  DomainError,
   loadMeetingPack,
   meetingPackFileName,
   renderMeetingPackHtml,
   renderMeetingPackPdf,
   type MeetingPack,
-} from '#domain';
+} from '#reporting';
 import { DataSource } from 'typeorm';
 import type { ApiEnv } from '../config/api-env.js';
 import type { MeetingPackFormat } from './dto/meeting-pack.query.js';

@@ -1,9 +1,10 @@
 import type { Readable } from 'node:stream';
+import { type KpiStatus } from '#domain';
+import { formatNumber } from '#reporting';
 import {
   createPdfDocument,
   drawStackedBarChart,
   finishPdf,
-  formatNumber,
   formatPercent,
   STATUS_COLOURS,
   STATUS_LABELS,
@@ -11,10 +12,9 @@ import {
   writeHeading,
   writeParagraph,
   writeTable,
-  type KpiStatus,
   type PdfDocument,
   type PdfTableColumn,
-} from '#domain';
+} from '#reporting';
 
 /** Evaluations of one period (or of the whole range, `period` null) by status. */
 export type OutcomePeriodCounts = Record<KpiStatus, number> & {

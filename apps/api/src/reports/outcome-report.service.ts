@@ -1,7 +1,7 @@
 import { PassThrough, Readable, Transform } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { periodFirstDaySql, periodLastDaySql } from '#domain';
+import { periodFirstDaySql, periodLastDaySql } from '#database';
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import QueryStream from 'pg-query-stream';
@@ -15,7 +15,7 @@ import {
 import { streamFromConnection } from './report-connection.js';
 import { describeDepartments } from './report-departments.js';
 import type { ReportScope } from './report-scope.service.js';
-import { writeXlsx } from './xlsx-writer.js';
+import { writeXlsx } from '#reporting';
 
 /** The outcome report's columns, in the order of the product design (§4). */
 export const OUTCOME_COLUMNS = [

@@ -1,4 +1,6 @@
 import type { Readable } from 'node:stream';
+import { PROCUREMENT_METHODS, type ProcurementMethod } from '#domain';
+import { formatNumber } from '#reporting';
 import {
   barChartHeight,
   createPdfDocument,
@@ -7,10 +9,8 @@ import {
   ensureSpace,
   finishPdf,
   formatMoney,
-  formatNumber,
   formatPercent,
   NO_VALUE,
-  PROCUREMENT_METHODS,
   SERIES_COLOURS,
   STATUS_COLOURS,
   STATUS_LABELS,
@@ -20,9 +20,8 @@ import {
   writeTable,
   type PdfBar,
   type PdfDocument,
-  type ProcurementMethod,
-} from '#domain';
-import { metricRows, type ProcurementMetrics } from './procurement-metrics.service.js';
+} from '#reporting';
+import { metricRows, type ProcurementMetrics } from './procurement-metrics.js';
 
 const METHOD_NAMES: Record<ProcurementMethod, string> = {
   rfp: 'Request for proposals',

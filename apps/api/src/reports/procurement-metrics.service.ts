@@ -7,54 +7,15 @@ import {
   isNewVendorAtSql,
   periodFirstDaySql,
   periodLastDaySql,
-  PROCUREMENT_METHODS,
-  type ProcurementMethod,
-} from '#domain';
+} from '#database';
+import { PROCUREMENT_METHODS, type ProcurementMethod } from '#domain';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import type { ApiEnv } from '../config/api-env.js';
+import { METRICS_DEFINITIONS_VERSION, type ProcurementMetrics } from './procurement-metrics.js';
 import { renderProcurementMetricsPdf } from './procurement-metrics-pdf.js';
 import { describeDepartments } from './report-departments.js';
 import type { ReportScope } from './report-scope.service.js';
-
-/** The version of the definitions in docs/metrics.md that these figures follow; bump it with any change there. */
-export const METRICS_DEFINITIONS_VERSION = 1;
-
-export type ProcurementMetrics = {
-  from: string;
-  to: string;
-  departmentId: string | null;
-  definitionsVersion: number;
-  solicitations: {
-    awarded: number;
-    cycleTimeDays: { median: number | null; p90: number | null };
-    bidsPerSolicitation: { mean: number | null; median: number | null };
-    singleBidPercent: number | null;
-    zeroBidPercent: number | null;
-  };
-  bids: { count: number; diverseVendorPercent: number | null };
-  awards: {
-    count: number;
-    value: number;
-    diverseVendorPercent: number | null;
-    diverseValuePercent: number | null;
-    newVendorPercent: number | null;
-    newVendorValuePercent: number | null;
-    valueByMethod: Record<ProcurementMethod, number>;
-    nonCompetitivePercent: number | null;
-  };
-  spend: {
-    total: number;
-    diverseVendorPercent: number | null;
-    smallBusinessPercent: number | null;
-    localBusinessPercent: number | null;
-  };
-  performance: {
-    contractsWithKpisPercent: number | null;
-    evaluations: { on_track: number; at_risk: number; off_track: number; missing: number };
-    onTrackPercent: number | null;
-  };
-};
 
 /** 0–100 with one decimal, in exact numeric arithmetic (half away from zero); null when there is nothing to divide by. */
 const percent = (part: string, whole: string) => `round(100.0 * coalesce(${part}, 0) / NULLIF(${whole}, 0), 1)`;
@@ -211,16 +172,4 @@ export class ProcurementMetricsService {
     const departments = await describeDepartments(this.dataSource, scope);
     return renderProcurementMetricsPdf(metrics, departments, this.config.get('CURRENCY'));
   }
-}
-
-/** The figures as `metric,value` rows, the metric named by its path in the JSON (`awards.valueByMethod.rfp`). */
-export function metricRows(metrics: ProcurementMetrics): { metric: string; value: string | number | null }[] {
-  const rows: { metric: string; value: string | number | null }[] = [];
-  const walk = (value: unknown, path: string) => {
-    if (value !== null && typeof value === 'object') {
-      for (const [key, inner] of Object.entries(value)) walk(inner, path ? `${path}.${key}` : key);
-    } else rows.push({ metric: path, value: value as string | number | null });
-  };
-  walk(metrics, '');
-  return rows;
 }

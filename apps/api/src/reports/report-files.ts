@@ -1,5 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
-import { writeXlsx } from './xlsx-writer.js';
+import { writeXlsx } from '#reporting';
 
 type Cell = string | number | null;
 

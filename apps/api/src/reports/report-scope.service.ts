@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Department, DomainError, parsePeriod, periodFirstDay, periodLastDay } from '#domain';
+import { Department } from '#database';
+import { DomainError, parsePeriod, periodFirstDay, periodLastDay } from '#domain';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { departmentScope } from '../auth/scope.js';

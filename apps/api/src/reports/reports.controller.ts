@@ -6,7 +6,8 @@ import { MeetingPackQuery } from './dto/meeting-pack.query.js';
 import { ReportQuery, type ReportFormat } from './dto/report.query.js';
 import { MeetingPackService } from './meeting-pack.service.js';
 import { OutcomeReportService } from './outcome-report.service.js';
-import { metricRows, ProcurementMetricsService, type ProcurementMetrics } from './procurement-metrics.service.js';
+import { metricRows, type ProcurementMetrics } from './procurement-metrics.js';
+import { ProcurementMetricsService } from './procurement-metrics.service.js';
 import { ReportScopeService, type ReportScope } from './report-scope.service.js';
 import { csvOf, xlsxOf } from './report-files.js';
 

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Bid, Contract, DomainError, Kpi, Vendor, type Actor } from '#domain';
+import { Bid, Contract, Kpi, Vendor } from '#database';
+import { DomainError, type Actor, type Clock } from '#domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { isUniqueViolation } from '../common/unique-violation.js';
@@ -9,6 +10,7 @@ import { toKpiResponse } from '../kpis/dto/kpi.response.js';
 import type { AwardDto } from './dto/award.dto.js';
 import { toSolicitationResponse } from './dto/solicitation.response.js';
 import { applyTransition, lockSolicitation, SOLICITATION_ENTITY } from './solicitations.service.js';
+import { CLOCK } from '#runtime';
 
 /** Something the officer should know about an award; it never blocks it. */
 export type AwardWarning = { code: 'VENDOR_OFF_TRACK_BEFORE'; message: string };
@@ -18,6 +20,7 @@ export type AwardResult = { contract: Contract; kpis: Kpi[]; warnings: AwardWarn
 @Injectable()
 export class AwardService {
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
   ) {}
@@ -30,7 +33,7 @@ export class AwardService {
     const result = await this.dataSource.transaction(async (manager) => {
       const solicitation = await lockSolicitation(manager, solicitationId);
       const before = toSolicitationResponse(solicitation);
-      applyTransition(solicitation, 'award', dto.at);
+      applyTransition(solicitation, 'award', dto.at, this.clock.now());
       const bid = await manager.findOneBy(Bid, { id: dto.bidId, solicitationId });
       if (!bid) {
         const message = `bid ${dto.bidId} is not a bid on this solicitation`;

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Bid, DomainError, Vendor, type Actor } from '#domain';
+import { Bid, Vendor } from '#database';
+import { DomainError, type Actor, type Clock } from '#domain';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
@@ -9,6 +10,7 @@ import type { PaginationQuery } from '../common/pagination.js';
 import { toBidResponse } from './dto/bid.response.js';
 import type { CreateBidDto } from './dto/create-bid.dto.js';
 import { lockSolicitation, SolicitationsService } from './solicitations.service.js';
+import { CLOCK } from '#runtime';
 
 /** Bids are recorded while a solicitation is published, or closed for late entry by an officer. */
 const OPEN_FOR_BIDS = ['published', 'closed'];
@@ -16,14 +18,16 @@ const OPEN_FOR_BIDS = ['published', 'closed'];
 @Injectable()
 export class BidsService {
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly solicitations: SolicitationsService,
     private readonly audit: AuditService,
   ) {}
 
   async create(solicitationId: string, dto: CreateBidDto, actor: Actor): Promise<Bid> {
-    const submittedAt = dto.submittedAt ? new Date(dto.submittedAt) : new Date();
-    if (submittedAt.getTime() > Date.now()) {
+    const now = this.clock.now();
+    const submittedAt = dto.submittedAt ? new Date(dto.submittedAt) : now;
+    if (submittedAt > now) {
       throw new DomainError('INVALID_INPUT', 'submittedAt must not be in the future', [
         { field: 'submittedAt', message: 'submittedAt must not be in the future' },
       ]);

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Solicitation } from '#domain';
+import { Solicitation } from '#database';
 import { AwardService } from './award.service.js';
 import { BidsController } from './bids.controller.js';
 import { BidsService } from './bids.service.js';

@@ -1,16 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { Department, Solicitation } from '#database';
 import {
   allowedSolicitationActions,
-  Department,
   DomainError,
   nextSolicitationStatus,
-  Solicitation,
   STATUS_TIMESTAMP,
   transitionTimeProblem,
   type Actor,
   type KpiDefinition,
   type SolicitationAction,
+  type Clock,
 } from '#domain';
 import { DataSource, EntityManager, In, Repository, type DeepPartial, type FindOptionsWhere } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -19,6 +19,7 @@ import type { CreateSolicitationDto } from './dto/create-solicitation.dto.js';
 import { toSolicitationResponse } from './dto/solicitation.response.js';
 import type { SolicitationsQuery } from './dto/solicitations.query.js';
 import type { UpdateSolicitationDto } from './dto/update-solicitation.dto.js';
+import { CLOCK } from '#runtime';
 
 export const SOLICITATION_ENTITY = 'solicitation';
 
@@ -28,13 +29,14 @@ const FINAL_STATUSES = ['awarded', 'cancelled'];
 @Injectable()
 export class SolicitationsService {
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(Solicitation) private readonly solicitations: Repository<Solicitation>,
     private readonly audit: AuditService,
   ) {}
 
   async create(dto: CreateSolicitationDto, actor: Actor): Promise<Solicitation> {
-    assertNotInFuture('requisitionReceivedAt', dto.requisitionReceivedAt);
+    assertNotInFuture('requisitionReceivedAt', dto.requisitionReceivedAt, this.clock.now());
     return this.dataSource.transaction(async (manager) => {
       await assertDepartmentExists(manager, dto.departmentId);
       await assertReferenceFree(manager, dto.referenceNumber);
@@ -80,7 +82,7 @@ export class SolicitationsService {
   }
 
   async update(id: string, dto: UpdateSolicitationDto, actor: Actor): Promise<Solicitation> {
-    assertNotInFuture('requisitionReceivedAt', dto.requisitionReceivedAt);
+    assertNotInFuture('requisitionReceivedAt', dto.requisitionReceivedAt, this.clock.now());
     return this.dataSource.transaction(async (manager) => {
       const solicitation = await lockSolicitation(manager, id);
       if (FINAL_STATUSES.includes(solicitation.status)) {
@@ -110,7 +112,7 @@ export class SolicitationsService {
     return this.dataSource.transaction(async (manager) => {
       const solicitation = await lockSolicitation(manager, id);
       const before = toSolicitationResponse(solicitation);
-      applyTransition(solicitation, action, at);
+      applyTransition(solicitation, action, at, this.clock.now());
       const updated = await manager.save(solicitation);
       await this.audit.record(manager, actor, {
         action,
@@ -125,7 +127,12 @@ export class SolicitationsService {
 }
 
 /** Moves a locked solicitation by `action`, or throws 409 (illegal move) or 400 (bad time). */
-export function applyTransition(solicitation: Solicitation, action: SolicitationAction, at: string | undefined): void {
+export function applyTransition(
+  solicitation: Solicitation,
+  action: SolicitationAction,
+  at: string | undefined,
+  now: Date,
+): void {
   const next = nextSolicitationStatus(solicitation.status, action);
   if (!next) {
     const allowed = allowedSolicitationActions(solicitation.status);
@@ -135,7 +142,6 @@ export function applyTransition(solicitation: Solicitation, action: Solicitation
         (allowed.length ? ` (allowed: ${allowed.join(', ')})` : ' (it is final)'),
     );
   }
-  const now = new Date();
   const moment = at ? new Date(at) : now;
   const problem = transitionTimeProblem(
     moment,
@@ -175,8 +181,8 @@ function toColumns(dto: UpdateSolicitationDto): DeepPartial<Solicitation> {
   };
 }
 
-function assertNotInFuture(field: string, value: string | undefined): void {
-  if (value !== undefined && Date.parse(value) > Date.now()) {
+function assertNotInFuture(field: string, value: string | undefined, now: Date): void {
+  if (value !== undefined && Date.parse(value) > now.getTime()) {
     throw new DomainError('INVALID_INPUT', `${field} must not be in the future`, [
       { field, message: `${field} must not be in the future` },
     ]);

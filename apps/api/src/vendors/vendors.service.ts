@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { Certification, DomainError, localDateOf, Vendor, type Actor } from '#domain';
+import { Certification, Vendor } from '#database';
+import { DomainError, localDateOf, type Actor, type Clock } from '#domain';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 
@@ -13,6 +14,7 @@ import type { CreateVendorDto } from './dto/create-vendor.dto.js';
 import type { UpdateVendorDto } from './dto/update-vendor.dto.js';
 import { toCertificationResponse, toVendorResponse, type VendorWithCertifications } from './dto/vendor.response.js';
 import type { VendorsQuery } from './dto/vendors.query.js';
+import { CLOCK } from '#runtime';
 
 const VENDOR = 'vendor';
 const CERTIFICATION = 'vendor_certification';
@@ -23,6 +25,7 @@ const CERTIFICATION_ORDER = { type: 'ASC', validFrom: 'ASC', id: 'ASC' } as cons
 @Injectable()
 export class VendorsService {
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(Vendor) private readonly vendors: Repository<Vendor>,
     @InjectRepository(Certification) private readonly certifications: Repository<Certification>,
@@ -183,7 +186,7 @@ export class VendorsService {
 
   /** Today's date in the city, which is what "valid today" means to its staff. */
   private today(): string {
-    return localDateOf(new Date(), this.config.get('CITY_TIMEZONE', { infer: true }));
+    return localDateOf(this.clock.now(), this.config.get('CITY_TIMEZONE', { infer: true }));
   }
 }
 

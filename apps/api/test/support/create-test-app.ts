@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import { loadEnv } from '#domain';
-import { httpClient, type HttpClient } from '#domain/testing';
+import { loadEnv } from '#runtime';
+import { httpClient, type HttpClient } from '#testing';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module.js';
 import { ApiEnv } from '../../src/config/api-env.js';

@@ -1,4 +1,5 @@
-import { AppEnv, LANGUAGES, type Language } from '#domain';
+import { LANGUAGES, type Language } from '#domain';
+import { AppEnv } from '#runtime';
 import { IsIn, IsInt, Max, Min } from 'class-validator';
 
 /** The worker's settings: the product design's variables (§5) plus the knobs of its queues. */

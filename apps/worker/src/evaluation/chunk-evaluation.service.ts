@@ -1,14 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  DomainError,
-  EvaluationRun,
-  EvaluationRunChunk,
-  type DepartmentMonth,
-  type EvaluationCounts,
-  type KpiStatus,
-} from '#domain';
+import { EvaluationRun, EvaluationRunChunk } from '#database';
+import { DomainError, type DepartmentMonth, type EvaluationCounts, type KpiStatus, type Clock } from '#domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { WorkerEnv } from '../config/worker-env.js';
 import {
@@ -19,6 +13,7 @@ import {
   UPSERT_EVALUATIONS,
 } from './evaluation-sql.js';
 import { decideNotices, type PeriodOutcome } from './notices.js';
+import { CLOCK } from '#runtime';
 
 export type ChunkResult = { counts: EvaluationCounts; pendingNotificationIds: string[] };
 
@@ -39,11 +34,13 @@ const emptyCounts = (contracts: number): EvaluationCounts => ({
 @Injectable()
 export class ChunkEvaluationService {
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: ConfigService<WorkerEnv, true>,
   ) {}
 
-  async evaluate(runId: string, chunkIndex: number, now = new Date()): Promise<ChunkResult> {
+  async evaluate(runId: string, chunkIndex: number): Promise<ChunkResult> {
+    const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
       const chunk = await manager.findOne(EvaluationRunChunk, {
         where: { runId, chunkIndex },

@@ -1,12 +1,14 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { EvaluationRun, JobName, QueueName, sendJobId } from '#domain';
+import { EvaluationRun } from '#database';
+import { JobName, QueueName, sendJobId, type Clock } from '#domain';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { WorkerEnv } from '../config/worker-env.js';
 import { INSERT_MEETING_PACKS } from './evaluation-sql.js';
+import { CLOCK } from '#runtime';
 
 /** Plans runs into chunks of contracts, and closes them when every chunk is done, calling for meeting packs. */
 @Injectable()
@@ -14,6 +16,7 @@ export class EvaluationRunsService {
   private readonly logger = new Logger(EvaluationRunsService.name);
 
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: ConfigService<WorkerEnv, true>,
     @InjectQueue(QueueName.Notifications) private readonly notifications: Queue,
@@ -41,7 +44,7 @@ export class EvaluationRunsService {
       const run = await manager.findOne(EvaluationRun, { where: { id: runId }, lock: { mode: 'pessimistic_write' } });
       if (!run || run.status === 'completed' || run.status === 'failed') return [];
       if (run.status === 'queued') {
-        await manager.update(EvaluationRun, { id: runId }, { status: 'running', startedAt: new Date() });
+        await manager.update(EvaluationRun, { id: runId }, { status: 'running', startedAt: this.clock.now() });
         // Contracts with an active KPI, in id order, $3 to a chunk.
         await manager.query(
           `INSERT INTO evaluation_run_chunks (run_id, chunk_index, contract_ids)

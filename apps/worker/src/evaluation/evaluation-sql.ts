@@ -1,4 +1,4 @@
-import { periodFirstDaySql, periodIndexSql, periodLastDaySql } from '#domain';
+import { periodFirstDaySql, periodIndexSql, periodLastDaySql } from '#database';
 
 // Set-based evaluation: one statement judges every due (or changed) KPI period of a chunk of contracts, one
 // more gathers what the touched periods call for. The status CASE mirrors evaluateKpi() in #domain, which is

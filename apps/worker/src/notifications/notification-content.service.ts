@@ -1,22 +1,20 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { type Notification } from '#database';
 import {
   addCalendarDays,
   consecutiveOffTrack,
   describePeriod,
   DomainError,
-  loadMeetingPack,
   localDateOf,
-  meetingPackFileName,
   parsePeriod,
   previousPeriod,
   formatPeriod,
-  renderMeetingPackPdf,
   type KpiDirection,
-  type ContractNoticeKind,
   type KpiStatus,
-  type Notification,
+  type Clock,
 } from '#domain';
+import { loadMeetingPack, meetingPackFileName, renderMeetingPackPdf, type ContractNoticeKind } from '#reporting';
 import {
   renderEscalation,
   renderMeetingPack,
@@ -27,6 +25,7 @@ import {
 } from '#notifications';
 import type { EntityManager } from 'typeorm';
 import type { WorkerEnv } from '../config/worker-env.js';
+import { CLOCK } from '#runtime';
 
 /** Days the vendor has to send a corrective action plan after an off-track notice. */
 export const CORRECTIVE_PLAN_DAYS = 10;
@@ -64,7 +63,10 @@ export type OutgoingEmail = RenderedEmail & { attachments: EmailAttachment[] };
 /** Puts an outbox row into words: loads what the email is about as it stands now and renders its template. */
 @Injectable()
 export class NotificationContentService {
-  constructor(private readonly config: ConfigService<WorkerEnv, true>) {}
+  constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly config: ConfigService<WorkerEnv, true>,
+  ) {}
 
   async render(manager: EntityManager, notification: Notification): Promise<OutgoingEmail> {
     const { kind } = notification;
@@ -122,7 +124,7 @@ export class NotificationContentService {
       [notification.contractId, notification.period],
     );
     const common = this.commonInput(notification, contract);
-    const today = localDateOf(new Date(), this.config.get('CITY_TIMEZONE'));
+    const today = localDateOf(this.clock.now(), this.config.get('CITY_TIMEZONE'));
 
     switch (kind) {
       case 'off_track':

@@ -1,13 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Notification } from '#domain';
+import { Notification } from '#database';
 import type { Transporter } from 'nodemailer';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { WorkerEnv } from '../config/worker-env.js';
 import { MAIL_TRANSPORT } from './mail-transport.provider.js';
 import { NotificationContentService } from './notification-content.service.js';
 import { describeSmtpError, isPermanentRefusal, retryDelayMs } from './smtp-errors.js';
+import { CLOCK } from '#runtime';
+import { type Clock } from '#domain';
 
 /** What became of one delivery attempt. */
 export type SendOutcome = { result: 'sent' | 'failed' | 'skipped' } | { result: 'retry'; delayMs: number };
@@ -24,6 +26,7 @@ export class NotificationMailer {
   private readonly logger = new Logger(NotificationMailer.name);
 
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(MAIL_TRANSPORT) private readonly transport: Transporter,
     private readonly content: NotificationContentService,
@@ -38,7 +41,7 @@ export class NotificationMailer {
       });
       if (!notification || notification.status !== 'pending') return { result: 'skipped' };
 
-      const now = new Date();
+      const now = this.clock.now();
       const firstAttemptAt = notification.firstAttemptAt ?? now;
       const windowHours = this.config.get('MAIL_RETRY_WINDOW_HOURS');
       if (now.getTime() - firstAttemptAt.getTime() > windowHours * HOUR_MS) {
@@ -62,7 +65,7 @@ export class NotificationMailer {
         return this.finish(manager, notification, {
           ...attempt,
           status: 'sent',
-          sentAt: new Date(),
+          sentAt: this.clock.now(),
           providerMessageId: info.messageId,
           lastError: null,
         });

@@ -1,5 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { JobName, QueueName, type SendJob } from '#domain';
+import { Inject } from '@nestjs/common';
+import { JobName, QueueName, type Clock, type SendJob } from '#domain';
+import { CLOCK } from '#runtime';
 import { DelayedError, type Job } from 'bullmq';
 import { NotificationMailer, type SendOutcome } from '../notifications/notification-mailer.service.js';
 import { OutboxSweeper } from '../notifications/outbox-sweeper.service.js';
@@ -9,6 +11,7 @@ import { MAIL_CONCURRENCY, RECOVERY_OPTIONS } from './worker-options.js';
 @Processor(QueueName.Notifications, { ...RECOVERY_OPTIONS, concurrency: MAIL_CONCURRENCY })
 export class NotificationsProcessor extends WorkerHost {
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly mailer: NotificationMailer,
     private readonly sweeper: OutboxSweeper,
   ) {
@@ -20,7 +23,7 @@ export class NotificationsProcessor extends WorkerHost {
     const outcome = await this.mailer.send(job.data.notificationId);
     if (outcome.result === 'retry') {
       // Same job, later: the outbox row counts the attempts, BullMQ only keeps the time.
-      await job.moveToDelayed(Date.now() + outcome.delayMs, token);
+      await job.moveToDelayed(this.clock.now().getTime() + outcome.delayMs, token);
       throw new DelayedError();
     }
     return outcome;

@@ -1,13 +1,6 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { QueueName } from '#domain';
-import {
-  startAppProcess,
-  waitFor,
-  type AppProcess,
-  type HttpClient,
-  type ReceivedMail,
-  type SmtpSink,
-} from '#domain/testing';
+import { startAppProcess, waitFor, type AppProcess, type HttpClient, type ReceivedMail, type SmtpSink } from '#testing';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { TestApp } from '../../../api/test/support/create-test-app.js';

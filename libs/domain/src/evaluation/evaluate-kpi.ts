@@ -1,6 +1,6 @@
-import type { KpiDirection } from '../entities/kpi-definition.js';
-import type { KpiStatus } from '../entities/kpi-evaluation.entity.js';
-import type { NotificationKind } from '../entities/notification.entity.js';
+import type { KpiDirection } from './kpi-definition.js';
+import type { KpiStatus } from './kpi-status.js';
+import type { NotificationKind } from '../notifications/notification-vocabulary.js';
 
 /** What judging a value needs: which way is good, the target and the off-track threshold. */
 export type KpiRule = { direction: KpiDirection; target: number; offTrackThreshold: number };

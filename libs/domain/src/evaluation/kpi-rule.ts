@@ -1,5 +1,5 @@
 import type { ErrorDetail } from '../errors/domain-error.js';
-import type { KpiDirection } from '../entities/kpi-definition.js';
+import type { KpiDirection } from './kpi-definition.js';
 
 /**
  * The direction/threshold rule (product design §2): the off-track threshold lies on the bad side of the target,

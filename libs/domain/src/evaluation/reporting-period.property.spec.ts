@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { FREQUENCIES, type Frequency } from '../entities/kpi-definition.js';
+import { FREQUENCIES, type Frequency } from './kpi-definition.js';
 import {
   addCalendarDays,
   comparePeriods,

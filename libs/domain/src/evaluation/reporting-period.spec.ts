@@ -1,4 +1,4 @@
-import type { Frequency } from '../entities/kpi-definition.js';
+import type { Frequency } from './kpi-definition.js';
 import {
   addCalendarDays,
   comparePeriods,

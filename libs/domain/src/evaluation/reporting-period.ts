@@ -1,8 +1,8 @@
 // Reporting periods (the product design (§2, §3)): `2026-03`, `2026-Q1`, `2026`, following the calendar in the
 // city's time zone and clipped to a contract's dates. Pure functions: no clock, no I/O; time zones are IANA
 // names resolved through Intl, so nothing depends on the machine's own zone or locale.
-import { FREQUENCIES, type Frequency } from '../entities/kpi-definition.js';
-import type { Language } from '../entities/vendor.entity.js';
+import { FREQUENCIES, type Frequency } from './kpi-definition.js';
+import type { Language } from '../vendors/vendor-vocabulary.js';
 
 /** A reporting period: index is the month (1–12), the quarter (1–4) or 1 for a year. */
 export type ReportingPeriod = { frequency: Frequency; year: number; index: number };

@@ -1,4 +1,4 @@
-import { SOLICITATION_STATUSES, type SolicitationStatus } from '../entities/solicitation.entity.js';
+import { SOLICITATION_STATUSES, type SolicitationStatus } from './procurement-vocabulary.js';
 import {
   allowedSolicitationActions,
   nextSolicitationStatus,

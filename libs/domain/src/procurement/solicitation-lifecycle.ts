@@ -1,4 +1,4 @@
-import type { SolicitationStatus } from '../entities/solicitation.entity.js';
+import type { SolicitationStatus } from './procurement-vocabulary.js';
 
 /** What an officer can do to a solicitation. */
 export const SOLICITATION_ACTIONS = ['publish', 'close', 'award', 'cancel'] as const;

@@ -1,4 +1,4 @@
-import type { CertificationType } from '../entities/certification.entity.js';
+import type { CertificationType } from './vendor-vocabulary.js';
 import {
   hasValidCertificationOn,
   isDiverseOn,

@@ -1,4 +1,4 @@
-import type { CertificationType } from '../entities/certification.entity.js';
+import type { CertificationType } from './vendor-vocabulary.js';
 
 /** A certification as far as validity on a calendar date is concerned; dates are 'YYYY-MM-DD', inclusive. */
 export type CertificationValidity = {

@@ -1,4 +1,5 @@
-import type { ApiKey, Role } from '#domain';
+import type { ApiKey } from '#database';
+import type { Role } from '#domain';
 
 export type ApiKeyResponse = {
   id: string;

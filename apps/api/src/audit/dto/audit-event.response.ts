@@ -1,4 +1,4 @@
-import type { AuditEvent } from '#domain';
+import type { AuditEvent } from '#database';
 
 export type AuditEventResponse = {
   id: string;

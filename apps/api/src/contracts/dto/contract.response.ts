@@ -1,4 +1,5 @@
-import type { Contract, ContractStatus } from '#domain';
+import type { Contract } from '#database';
+import type { ContractStatus } from '#domain';
 
 export type ContractResponse = {
   id: string;

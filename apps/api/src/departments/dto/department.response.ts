@@ -1,4 +1,4 @@
-import type { Department } from '#domain';
+import type { Department } from '#database';
 
 export type DepartmentResponse = {
   id: string;

@@ -1,4 +1,5 @@
-import type { EvaluationCounts, EvaluationRun, EvaluationRunStatus } from '#domain';
+import type { EvaluationRun } from '#database';
+import type { EvaluationCounts, EvaluationRunStatus } from '#domain';
 
 export type EvaluationRunResponse = {
   id: string;

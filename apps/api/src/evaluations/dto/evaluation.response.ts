@@ -1,4 +1,5 @@
-import type { KpiEvaluation, KpiStatus } from '#domain';
+import type { KpiEvaluation } from '#database';
+import type { KpiStatus } from '#domain';
 
 export type EvaluationResponse = {
   id: string;

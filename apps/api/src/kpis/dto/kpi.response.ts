@@ -1,4 +1,5 @@
-import type { Frequency, Kpi, KpiDirection } from '#domain';
+import type { Kpi } from '#database';
+import type { Frequency, KpiDirection } from '#domain';
 
 export type KpiResponse = {
   id: string;

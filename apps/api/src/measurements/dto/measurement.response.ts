@@ -1,4 +1,5 @@
-import type { Measurement, MeasurementSource } from '#domain';
+import type { Measurement } from '#database';
+import type { MeasurementSource } from '#domain';
 
 export type MeasurementResponse = {
   id: string;

@@ -1,4 +1,5 @@
-import type { Language, Notification, NotificationKind, NotificationStatus } from '#domain';
+import type { Notification } from '#database';
+import type { Language, NotificationKind, NotificationStatus } from '#domain';
 
 export type NotificationResponse = {
   id: string;

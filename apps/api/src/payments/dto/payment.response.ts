@@ -1,4 +1,4 @@
-import type { Payment } from '#domain';
+import type { Payment } from '#database';
 
 export type PaymentResponse = {
   id: string;

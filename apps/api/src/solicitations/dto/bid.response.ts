@@ -1,4 +1,4 @@
-import type { Bid } from '#domain';
+import type { Bid } from '#database';
 
 export type BidResponse = {
   id: string;

@@ -1,4 +1,5 @@
-import type { KpiDefinition, ProcurementMethod, Solicitation, SolicitationCategory, SolicitationStatus } from '#domain';
+import type { Solicitation } from '#database';
+import type { KpiDefinition, ProcurementMethod, SolicitationCategory, SolicitationStatus } from '#domain';
 
 export type SolicitationResponse = {
   id: string;

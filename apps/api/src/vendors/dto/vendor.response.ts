@@ -1,4 +1,5 @@
-import type { Certification, CertificationType, Language, Vendor } from '#domain';
+import type { Certification, Vendor } from '#database';
+import type { CertificationType, Language } from '#domain';
 
 export type CertificationResponse = {
   id: string;

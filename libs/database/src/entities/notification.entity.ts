@@ -1,0 +1,59 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
+import { Contract } from './contract.entity.js';
+import { Department } from './department.entity.js';
+import { type Language, type NotificationKind, type NotificationStatus } from '#domain';
+
+/**
+ * One email, written in the same transaction as the evaluation that calls for it (a transactional outbox).
+ * The unique keys make a second insert for the same contract (or, for a meeting pack, department), period and
+ * kind a no-op: at most one email each. A meeting pack is about a department and a month, every other kind about
+ * a contract and one of its periods.
+ */
+@Entity('notifications')
+@Unique('uq_notifications_contract_period_kind', ['contractId', 'period', 'kind'])
+@Index('uq_notifications_department_period_kind', ['departmentId', 'period', 'kind'], {
+  unique: true,
+  where: '"department_id" IS NOT NULL',
+})
+@Check(
+  'ck_notifications_subject',
+  `CASE WHEN "kind" = 'meeting_pack' THEN "department_id" IS NOT NULL AND "contract_id" IS NULL
+        ELSE "contract_id" IS NOT NULL AND "department_id" IS NULL END`,
+)
+@Index('ix_notifications_status', ['status', 'createdAt'])
+export class Notification {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  /** Null for meeting packs. */
+  @Column({ type: 'uuid', nullable: true }) contractId!: string | null;
+  @ManyToOne(() => Contract, { onDelete: 'CASCADE', nullable: true }) contract!: Relation<Contract> | null;
+  /** Only for meeting packs: the department whose pack it is. */
+  @Column({ type: 'uuid', nullable: true }) departmentId!: string | null;
+  @ManyToOne(() => Department, { onDelete: 'CASCADE', nullable: true }) department!: Relation<Department> | null;
+  /** The contract's period key (`2026-03`, `2026-Q1`, `2026`); for a meeting pack, its month. */
+  @Column({ type: 'varchar', length: 7 }) period!: string;
+  @Column({ type: 'varchar', length: 16 }) kind!: NotificationKind;
+  @Column({ type: 'varchar', length: 16 }) status!: NotificationStatus;
+  @Column({ type: 'text', array: true }) toAddresses!: string[];
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) ccAddresses!: string[];
+  @Column({ type: 'varchar', length: 2 }) language!: Language;
+  /** Rendered when the mail is first sent, from the evaluation as it then stands. */
+  @Column({ type: 'varchar', length: 300, nullable: true }) subject!: string | null;
+  @Column({ type: 'integer', default: 0 }) attempts!: number;
+  @Column({ type: 'text', nullable: true }) lastError!: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) firstAttemptAt!: Date | null;
+  @Column({ type: 'timestamptz', nullable: true }) sentAt!: Date | null;
+  @Column({ type: 'varchar', length: 300, nullable: true }) providerMessageId!: string | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+}

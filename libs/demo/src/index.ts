@@ -1,0 +1,5 @@
+// The demo city: generated, then written. Imported as #demo.
+export * from './city-catalogue.js';
+export * from './generate-demo-city.js';
+export * from './prng.js';
+export * from './write-demo-city.js';

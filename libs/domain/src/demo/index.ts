@@ -1,2 +1,0 @@
-export * from './generate-demo-city.js';
-export * from './write-demo-city.js';

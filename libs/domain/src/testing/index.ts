@@ -1,9 +1,0 @@
-// Test helpers, imported by specs as '#domain/testing'; never by application code.
-export * from './app-process.js';
-export * from './factories.js';
-export * from './http-client.js';
-export * from './measurement-import-fixture.js';
-export * from './reset-database.js';
-export * from './throwaway-services.js';
-export * from './smtp-sink.js';
-export * from './read-pdf.js';

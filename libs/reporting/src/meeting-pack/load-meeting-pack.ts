@@ -1,0 +1,212 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { contractStatus } from '#domain';
+import { periodFirstDay, periodLastDay } from '#domain';
+import type { KpiDirection } from '#domain';
+import type { KpiStatus } from '#domain';
+import { KPI_STATUSES } from '#domain';
+import type { NotificationStatus } from '#domain';
+import { isDiverseOnSql } from '#database';
+import {
+  CONTRACT_NOTICE_KINDS,
+  type ContractNoticeKind,
+  type MeetingPack,
+  type MeetingPackContract,
+  type MeetingPackKpi,
+} from './meeting-pack.js';
+import { assembleTrends, packPeriodKeys, parsePackMonth, trendMonths } from '#domain';
+
+// Five set-based statements, whatever the department's size: its row, its evaluations over the trend's months,
+// the month's contracts and payments, the notices, and the diversity figures. $1 is always the department.
+
+const DEPARTMENT = `SELECT id, code, name, head_email FROM departments WHERE id = $1`;
+
+/** $2 the period keys ending in the trend's months. */
+const EVALUATIONS = `
+  SELECT e.contract_id, c.number, c.title, v.legal_name AS vendor_name, k.name, k.unit, k.direction,
+         e.period, e.value, e.target, e.off_track_threshold, e.status
+    FROM contracts c
+    JOIN kpi_evaluations e ON e.contract_id = c.id AND e.period = ANY($2::text[])
+    JOIN kpis k ON k.id = e.kpi_id
+    JOIN vendors v ON v.id = c.vendor_id
+   WHERE c.department_id = $1
+   ORDER BY c.number, k.name, e.period`;
+
+/** $2, $3 the month's first and last days. Percentages as in docs/metrics.md: one decimal, exact arithmetic. */
+const MONTH_FIGURES = `
+  SELECT (SELECT count(*)::int FROM contracts c
+           WHERE c.department_id = $1 AND c.start_date <= $3::date AND c.end_date >= $2::date) AS active_contracts,
+         coalesce(sum(p.amount), 0) AS paid_total,
+         coalesce(sum(p.amount) FILTER (WHERE ${isDiverseOnSql('p.payee_vendor_id', 'p.paid_on')}), 0) AS paid_diverse
+    FROM payments p JOIN contracts c ON c.id = p.contract_id
+   WHERE c.department_id = $1 AND p.paid_on BETWEEN $2::date AND $3::date`;
+
+/** $2 the pack's period keys. */
+const NOTICES = `
+  SELECT c.number AS contract_number, n.kind, n.period, n.to_addresses, n.cc_addresses, n.status, n.sent_at
+    FROM notifications n JOIN contracts c ON c.id = n.contract_id
+   WHERE c.department_id = $1 AND n.period = ANY($2::text[])
+   ORDER BY c.number, n.period, n.kind`;
+
+/**
+ * $2, $3 the month's first and last days. Contracts active in the month with a diversity goal (their own, or
+ * their solicitation's when they carry none); payments from the start through the month's last day, a payee
+ * counting as diverse on the day it was paid. The goal is met when the diverse share reaches it, compared exactly.
+ */
+const DIVERSITY = `
+  SELECT c.number, c.title, v.legal_name AS vendor_name, goals.goal,
+         coalesce(sum(p.amount), 0) AS paid_total,
+         coalesce(sum(p.amount) FILTER (WHERE p.diverse), 0) AS paid_diverse,
+         round(100.0 * coalesce(sum(p.amount) FILTER (WHERE p.diverse), 0) / NULLIF(sum(p.amount), 0), 1) AS diverse_percent,
+         CASE WHEN sum(p.amount) > 0
+              THEN 100 * coalesce(sum(p.amount) FILTER (WHERE p.diverse), 0) >= goals.goal * sum(p.amount) END AS goal_met
+    FROM contracts c
+    JOIN vendors v ON v.id = c.vendor_id
+    LEFT JOIN solicitations s ON s.id = c.solicitation_id
+    CROSS JOIN LATERAL (SELECT coalesce(c.diversity_goal_percent, s.diversity_goal_percent) AS goal) goals
+    LEFT JOIN LATERAL (
+      SELECT pay.amount, ${isDiverseOnSql('pay.payee_vendor_id', 'pay.paid_on')} AS diverse
+        FROM payments pay WHERE pay.contract_id = c.id AND pay.paid_on <= $3::date
+    ) p ON true
+   WHERE c.department_id = $1 AND goals.goal IS NOT NULL AND c.start_date <= $3::date AND c.end_date >= $2::date
+   GROUP BY c.id, c.number, c.title, v.legal_name, goals.goal
+   ORDER BY c.number`;
+
+type EvaluationRow = {
+  contract_id: string;
+  number: string;
+  title: string;
+  vendor_name: string;
+  name: string;
+  unit: string;
+  direction: KpiDirection;
+  period: string;
+  value: number | null;
+  target: number;
+  off_track_threshold: number;
+  status: KpiStatus;
+};
+
+/** 0–100 with one decimal, half away from zero; null when there is nothing to divide by. */
+export function percentOf(part: number, whole: number): number | null {
+  // 1000 * part / whole is correctly rounded, and an exact half stays exact, so Math.round rounds it up.
+  return whole === 0 ? null : Math.round((1000 * part) / whole) / 10;
+}
+
+/**
+ * The meeting pack of a department for a month `YYYY-MM`, or null when the department does not exist. Give it a
+ * transaction's manager for one consistent snapshot; statements run one after another on it.
+ */
+export async function loadMeetingPack(
+  db: EntityManager | DataSource,
+  departmentId: string,
+  month: string,
+): Promise<MeetingPack | null> {
+  const parsed = parsePackMonth(month);
+  if (parsed === null) throw new RangeError(`Not a month written YYYY-MM: ${JSON.stringify(month)}`);
+  const [department] = await db.query(DEPARTMENT, [departmentId]);
+  if (!department) return null;
+
+  const periods = packPeriodKeys(month);
+  const months = trendMonths(month);
+  const [firstDay, lastDay] = [periodFirstDay(parsed), periodLastDay(parsed)];
+  const evaluations: EvaluationRow[] = await db.query(EVALUATIONS, [departmentId, months.flatMap(packPeriodKeys)]);
+  const [figures] = await db.query(MONTH_FIGURES, [departmentId, firstDay, lastDay]);
+  const notices = await db.query(NOTICES, [departmentId, periods]);
+  const diversity = await db.query(DIVERSITY, [departmentId, firstDay, lastDay]);
+
+  const ofMonth = evaluations.filter((row) => periods.includes(row.period));
+  const statusCounts = Object.fromEntries(
+    KPI_STATUSES.map((status) => [status, ofMonth.filter((row) => row.status === status).length]),
+  ) as Record<KpiStatus, number>;
+  const noticeCounts = Object.fromEntries(
+    CONTRACT_NOTICE_KINDS.map((kind) => [kind, notices.filter((row: { kind: string }) => row.kind === kind).length]),
+  ) as Record<ContractNoticeKind, number>;
+
+  return {
+    department: { id: department.id, code: department.code, name: department.name, headEmail: department.head_email },
+    month,
+    periods,
+    trendMonths: months,
+    headline: {
+      activeContracts: figures.active_contracts,
+      kpisEvaluated: ofMonth.length,
+      statusCounts,
+      onTrackPercent: percentOf(statusCounts.on_track, ofMonth.length),
+      notices: noticeCounts,
+      payments: {
+        total: figures.paid_total,
+        diverse: figures.paid_diverse,
+        diversePercent: percentOf(figures.paid_diverse, figures.paid_total),
+      },
+    },
+    contracts: contractsNeedingAttention(ofMonth, evaluations, months),
+    notices: notices.map((row: Record<string, unknown>) => ({
+      contractNumber: row.contract_number as string,
+      kind: row.kind as ContractNoticeKind,
+      period: row.period as string,
+      to: row.to_addresses as string[],
+      cc: row.cc_addresses as string[],
+      status: row.status as NotificationStatus,
+      sentAt: row.sent_at as Date | null,
+    })),
+    missingKpis: ofMonth
+      .filter((row) => row.status === 'missing')
+      .map((row) => ({
+        contractNumber: row.number,
+        vendorName: row.vendor_name,
+        kpiName: row.name,
+        unit: row.unit,
+        period: row.period,
+      })),
+    diversity: diversity.map((row: Record<string, unknown>) => ({
+      contractNumber: row.number as string,
+      title: row.title as string,
+      vendorName: row.vendor_name as string,
+      goalPercent: row.goal as number,
+      paidTotal: row.paid_total as number,
+      paidDiverse: row.paid_diverse as number,
+      diversePercent: row.diverse_percent as number | null,
+      goalMet: row.goal_met as boolean | null,
+    })),
+  };
+}
+
+/** Contracts off track or at risk for the month (the worst of their KPIs), off track first, each by number. */
+function contractsNeedingAttention(
+  ofMonth: EvaluationRow[],
+  evaluations: EvaluationRow[],
+  months: string[],
+): MeetingPackContract[] {
+  const trends = assembleTrends(
+    evaluations.map((row) => ({ contractId: row.contract_id, period: row.period, status: row.status })),
+    months,
+  );
+  const byContract = new Map<string, EvaluationRow[]>();
+  for (const row of ofMonth) byContract.set(row.contract_id, [...(byContract.get(row.contract_id) ?? []), row]);
+  const contracts: MeetingPackContract[] = [];
+  for (const [contractId, rows] of byContract) {
+    const status = contractStatus(rows.map((row) => row.status));
+    if (status !== 'off_track' && status !== 'at_risk') continue;
+    const [first] = rows;
+    contracts.push({
+      contractId,
+      number: first.number,
+      title: first.title,
+      vendorName: first.vendor_name,
+      status,
+      kpis: rows.map((row): MeetingPackKpi => ({
+        name: row.name,
+        unit: row.unit,
+        direction: row.direction,
+        period: row.period,
+        value: row.value,
+        target: row.target,
+        offTrackThreshold: row.off_track_threshold,
+        status: row.status,
+      })),
+      trend: trends.get(contractId)!,
+    });
+  }
+  // Rows come ordered by contract number, so a stable sort by status keeps that order within each status.
+  return contracts.sort((a, b) => Number(a.status === 'at_risk') - Number(b.status === 'at_risk'));
+}

@@ -1,0 +1,103 @@
+// The monthly performance-meeting pack of one department, as plain data: what the loader reads and the HTML and
+// PDF renderers write. Amounts are in the city's currency; percentages are 0–100 with one decimal.
+import type { KpiDirection } from '#domain';
+import type { KpiStatus } from '#domain';
+import type { NotificationKind, NotificationStatus } from '#domain';
+import type { ContractTrend } from '#domain';
+
+/** The kinds of notice sent about a contract (the pack itself is not one of them). */
+export type ContractNoticeKind = Exclude<NotificationKind, 'meeting_pack'>;
+export const CONTRACT_NOTICE_KINDS: readonly ContractNoticeKind[] = ['off_track', 'missing_data', 'escalation'];
+
+/** One KPI's result for a period the pack covers. */
+export type MeetingPackKpi = {
+  name: string;
+  unit: string;
+  direction: KpiDirection;
+  period: string;
+  /** Null when the value was missing. */
+  value: number | null;
+  target: number;
+  offTrackThreshold: number;
+  status: KpiStatus;
+};
+
+/** A contract whose status for the month is off track or at risk, with its KPIs and its six-month trend. */
+export type MeetingPackContract = {
+  contractId: string;
+  number: string;
+  title: string;
+  vendorName: string;
+  status: Extract<KpiStatus, 'off_track' | 'at_risk'>;
+  /** Every KPI evaluated for the month (on-track ones too), by name then period. */
+  kpis: MeetingPackKpi[];
+  /** Oldest month first, ending with the pack's month. */
+  trend: ContractTrend;
+};
+
+export type MeetingPackNotice = {
+  contractNumber: string;
+  kind: ContractNoticeKind;
+  period: string;
+  to: string[];
+  cc: string[];
+  status: NotificationStatus;
+  sentAt: Date | null;
+};
+
+export type MeetingPackMissingKpi = {
+  contractNumber: string;
+  vendorName: string;
+  kpiName: string;
+  unit: string;
+  period: string;
+};
+
+/** Payments under a contract with a diversity goal, from its start to the end of the pack's month. */
+export type MeetingPackDiversity = {
+  contractNumber: string;
+  title: string;
+  vendorName: string;
+  goalPercent: number;
+  paidTotal: number;
+  /** Paid to payees that were diverse on the day of payment. */
+  paidDiverse: number;
+  /** Null when nothing was paid yet. */
+  diversePercent: number | null;
+  /** Null when nothing was paid yet. */
+  goalMet: boolean | null;
+};
+
+export type MeetingPackHeadline = {
+  /** Contracts whose dates overlap the month. */
+  activeContracts: number;
+  /** KPI evaluations of the periods the pack covers. */
+  kpisEvaluated: number;
+  statusCounts: Record<KpiStatus, number>;
+  onTrackPercent: number | null;
+  /** Notices recorded for the periods the pack covers, whatever their delivery status. */
+  notices: Record<ContractNoticeKind, number>;
+  /** Payments under the department's contracts with `paidOn` in the month. */
+  payments: { total: number; diverse: number; diversePercent: number | null };
+};
+
+export type MeetingPack = {
+  department: { id: string; code: string; name: string; headEmail: string };
+  /** The pack's month, `YYYY-MM`. */
+  month: string;
+  /** The period keys it covers: the month, and the quarter and year ending with it. */
+  periods: string[];
+  /** The trend's months, oldest first. */
+  trendMonths: string[];
+  headline: MeetingPackHeadline;
+  /** Off-track contracts first, then at-risk ones, each by number. */
+  contracts: MeetingPackContract[];
+  notices: MeetingPackNotice[];
+  missingKpis: MeetingPackMissingKpi[];
+  diversity: MeetingPackDiversity[];
+};
+
+/** `meeting-pack_PW_2026-03.pdf`: the department's code kept to characters every file system and header takes. */
+export function meetingPackFileName(departmentCode: string, month: string, extension: 'pdf' | 'html'): string {
+  return `meeting-pack_${departmentCode.replace(/[^A-Za-z0-9_-]/g, '_')}_${month}.${extension}`;
+}

@@ -1,0 +1,10 @@
+// Test helpers, imported by specs and benchmarks as #testing; never by application code.
+export * from './app-process.js';
+export * from './factories.js';
+export * from './fixed-clock.js';
+export * from './http-client.js';
+export * from './measurement-import-fixture.js';
+export * from './read-pdf.js';
+export * from './reset-database.js';
+export * from './smtp-sink.js';
+export * from './throwaway-services.js';
