@@ -327,8 +327,9 @@ describe('contracts', () => {
       const contract = await createContract(testApp.dataSource, vendor, department);
       const existing = await createKpi(testApp.dataSource, contract, { target: 95, offTrackThreshold: 90 });
       await testApp.dataSource.query(
-        `INSERT INTO kpi_evaluations (contract_id, kpi_id, period, value, target, off_track_threshold, status, evaluated_at)
-         VALUES ($1, $2, '2026-01', 92, 95, 90, 'at_risk', now())`,
+        `INSERT INTO kpi_evaluations (contract_id, kpi_id, period, period_first_day, period_last_day, value, target,
+                                      off_track_threshold, status, evaluated_at)
+         VALUES ($1, $2, '2026-01', '2026-01-01', '2026-01-31', 92, 95, 90, 'at_risk', now())`,
         [contract.id, existing.id],
       );
       await testApp.http.patch(`/api/v1/kpis/${existing.id}`, {

@@ -482,8 +482,9 @@ describe('meeting pack', () => {
          kpi AS (
            INSERT INTO kpis (contract_id, name, unit, direction, target, off_track_threshold, frequency)
            SELECT id, 'Uptime', '%', 'higher_is_better', 95, 90, 'monthly' FROM contract RETURNING id, contract_id)
-         INSERT INTO kpi_evaluations (contract_id, kpi_id, period, value, target, off_track_threshold, status, evaluated_at)
-         SELECT contract_id, id, '2026-03', 50, 95, 90, 'off_track', now() FROM kpi`,
+         INSERT INTO kpi_evaluations (contract_id, kpi_id, period, period_first_day, period_last_day, value, target,
+                                      off_track_threshold, status, evaluated_at)
+         SELECT contract_id, id, '2026-03', '2026-03-01', '2026-03-31', 50, 95, 90, 'off_track', now() FROM kpi`,
         [vendor.id, big.id],
       );
       const { pdf } = await pdfOf(big.id);

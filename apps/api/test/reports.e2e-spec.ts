@@ -575,9 +575,11 @@ describe('reports', () => {
       const kpi = await createKpi(ds, contract, { name: 'Trips', unit: 'trips', target: 10, offTrackThreshold: 5 });
       // 205 monthly periods from 2040-01 to 2057-01, all off track, value = months since 2040-01.
       await ds.query(
-        `INSERT INTO kpi_evaluations (contract_id, kpi_id, period, value, target, off_track_threshold, status, evaluated_at)
-         SELECT $1, $2, to_char(date '2040-01-01' + make_interval(months => n), 'YYYY-MM'), n, 10, 5, 'off_track', now()
-           FROM generate_series(0, 204) AS n`,
+        `INSERT INTO kpi_evaluations (contract_id, kpi_id, period, period_first_day, period_last_day, value, target,
+                                      off_track_threshold, status, evaluated_at)
+         SELECT $1, $2, to_char(first_day, 'YYYY-MM'), first_day, (first_day + interval '1 month')::date - 1, n, 10, 5,
+                'off_track', now()
+           FROM generate_series(0, 204) AS n, date(date '2040-01-01' + make_interval(months => n)) AS first_day`,
         [contract.id, kpi.id],
       );
       const { pdf } = await fetchPdf(

@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { WorkerEnv } from './config/worker-env.js';
 import { ChunkEvaluationService } from './evaluation/chunk-evaluation.service.js';
 import { EvaluationRunsService } from './evaluation/evaluation-runs.service.js';
+import { MeetingPackCalls } from './evaluation/meeting-pack-calls.js';
 import { MailTransportCloser, mailTransportProvider } from './notifications/mail-transport.provider.js';
 import { NotificationContentService } from './notifications/notification-content.service.js';
 import { NotificationMailer } from './notifications/notification-mailer.service.js';
@@ -33,6 +34,7 @@ import { SchedulesService } from './schedules.service.js';
     MailTransportCloser,
     EvaluationRunsService,
     ChunkEvaluationService,
+    MeetingPackCalls,
     NotificationContentService,
     NotificationMailer,
     OutboxSweeper,

@@ -17,7 +17,6 @@ export * from './entities/notification.entity.js';
 export * from './entities/payment.entity.js';
 export * from './entities/solicitation.entity.js';
 export * from './entities/vendor.entity.js';
-export * from './period-sql.js';
 export * from './pg-types.js';
 export * from './run-migrations.js';
 export * from './snake-naming.strategy.js';

@@ -1,8 +1,15 @@
 import type { DataSource } from 'typeorm';
-import { displayPrefix, generateToken, hashToken } from '#domain';
-import type { Role } from '#domain';
 import { ApiKey, Bid, Certification, Contract, Department, Kpi, KpiEvaluation, Solicitation, Vendor } from '#database';
-import { type KpiDefinition } from '#domain';
+import {
+  displayPrefix,
+  generateToken,
+  hashToken,
+  parsePeriod,
+  periodFirstDay,
+  periodLastDay,
+  type KpiDefinition,
+  type Role,
+} from '#domain';
 
 let sequence = 0;
 const next = () => ++sequence;
@@ -126,24 +133,28 @@ export const createKpi = (dataSource: DataSource, contract: Contract, overrides:
     .getRepository(Kpi)
     .save(Object.assign(new Kpi(), { ...buildKpiDefinition(), contractId: contract.id, active: true, ...overrides }));
 
+/** An evaluation of `kpi` (2026-01, on track at its target unless overridden), with its period's days. */
 export const createEvaluation = (
   dataSource: DataSource,
   kpi: Kpi,
   overrides: Partial<KpiEvaluation> = {},
-): Promise<KpiEvaluation> =>
-  dataSource.getRepository(KpiEvaluation).save(
-    Object.assign(new KpiEvaluation(), {
-      contractId: kpi.contractId,
-      kpiId: kpi.id,
-      period: '2026-01',
-      value: kpi.target,
-      target: kpi.target,
-      offTrackThreshold: kpi.offTrackThreshold,
-      status: 'on_track',
-      evaluatedAt: new Date(),
-      ...overrides,
-    }),
-  );
+): Promise<KpiEvaluation> => {
+  const evaluation = Object.assign(new KpiEvaluation(), {
+    contractId: kpi.contractId,
+    kpiId: kpi.id,
+    period: '2026-01',
+    value: kpi.target,
+    target: kpi.target,
+    offTrackThreshold: kpi.offTrackThreshold,
+    status: 'on_track',
+    evaluatedAt: new Date(),
+    ...overrides,
+  });
+  const period = parsePeriod(evaluation.period)!;
+  return dataSource
+    .getRepository(KpiEvaluation)
+    .save(Object.assign(evaluation, { periodFirstDay: periodFirstDay(period), periodLastDay: periodLastDay(period) }));
+};
 /** A certification of `vendor`: minority-owned, valid from 2020-01-01 with no expiry, unless overridden. */
 export const buildCertification = (vendor: Vendor, overrides: Partial<Certification> = {}): Certification => {
   const n = next();

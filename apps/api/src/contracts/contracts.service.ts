@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Contract, Department, periodFirstDaySql, periodLastDaySql, Solicitation, Vendor } from '#database';
-import { DomainError, type Actor, type ContractStatus } from '#domain';
+import { Contract, Department, Solicitation, Vendor } from '#database';
+import {
+  comparePeriods,
+  DomainError,
+  formatPeriod,
+  isPeriodWithin,
+  parsePeriod,
+  type Actor,
+  type ContractStatus,
+} from '#domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
@@ -153,17 +161,18 @@ async function assertMeasurementsWithin(
   startDate: string,
   endDate: string,
 ) {
-  const [row] = await manager.query(
-    `SELECT count(*) AS outside, min(m.period) AS first
-       FROM measurements m JOIN kpis k ON k.id = m.kpi_id
-      WHERE k.contract_id = $1
-        AND (${periodLastDaySql('m.period')} < $2::date OR ${periodFirstDaySql('m.period')} > $3::date)`,
-    [contractId, startDate, endDate],
+  const rows: { period: string }[] = await manager.query(
+    `SELECT m.period FROM measurements m JOIN kpis k ON k.id = m.kpi_id WHERE k.contract_id = $1`,
+    [contractId],
   );
-  if (row.outside > 0) {
+  const outside = rows
+    .map((row) => parsePeriod(row.period)!)
+    .filter((period) => !isPeriodWithin(period, startDate, endDate))
+    .sort(comparePeriods);
+  if (outside.length > 0) {
     throw new DomainError(
       'CONFLICT',
-      `${row.outside} measurement(s), the first for ${row.first}, would fall outside ${startDate} – ${endDate}`,
+      `${outside.length} measurement(s), the first for ${formatPeriod(outside[0])}, would fall outside ${startDate} – ${endDate}`,
     );
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { KpiEvaluation, periodFirstDaySql, periodLastDaySql } from '#database';
+import { KpiEvaluation } from '#database';
 import { contractStatus, DomainError, parsePeriod, periodFirstDay, periodLastDay } from '#domain';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
@@ -59,9 +59,9 @@ export class EvaluationsService {
       `SELECT e.period, e.kpi_id, k.name, k.unit, e.value, e.target, e.off_track_threshold, e.status
          FROM kpi_evaluations e JOIN kpis k ON k.id = e.kpi_id
         WHERE e.contract_id = $1
-          AND ($2::date IS NULL OR ${periodFirstDaySql('e.period')} >= $2::date)
-          AND ($3::date IS NULL OR ${periodLastDaySql('e.period')} <= $3::date)
-        ORDER BY ${periodFirstDaySql('e.period')}, ${periodLastDaySql('e.period')}, k.name`,
+          AND ($2::date IS NULL OR e.period_first_day >= $2::date)
+          AND ($3::date IS NULL OR e.period_last_day <= $3::date)
+        ORDER BY e.period_first_day, e.period_last_day, k.name`,
       [contractId, from, to],
     );
     const periods = new Map<string, ScorecardResponse['periods'][number]>();

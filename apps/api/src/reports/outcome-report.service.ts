@@ -1,7 +1,6 @@
 import { PassThrough, Readable, Transform } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { periodFirstDaySql, periodLastDaySql } from '#database';
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import QueryStream from 'pg-query-stream';
@@ -53,14 +52,14 @@ export function outcomeReportSql(client: Pick<pg.ClientBase, 'escapeLiteral'>, s
        JOIN departments d ON d.id = c.department_id
        JOIN vendors v ON v.id = c.vendor_id
        JOIN kpis k ON k.id = e.kpi_id
-      WHERE ${periodFirstDaySql('e.period')} >= ${literal(scope.firstDay)}::date
-        AND ${periodLastDaySql('e.period')} <= ${literal(scope.lastDay)}::date
+      WHERE e.period_first_day >= ${literal(scope.firstDay)}::date
+        AND e.period_last_day <= ${literal(scope.lastDay)}::date
         ${departments}
-      ORDER BY d.code, c.number, k.name, ${periodFirstDaySql('e.period')}, ${periodLastDaySql('e.period')}`;
+      ORDER BY d.code, c.number, k.name, e.period_first_day, e.period_last_day`;
 }
 
 /** $1 first day, $2 last day (inclusive), $3 departments (uuid[], null for all): the outcome rows' conditions. */
-const OUTCOMES_IN_SCOPE = `${periodFirstDaySql('e.period')} >= $1::date AND ${periodLastDaySql('e.period')} <= $2::date
+const OUTCOMES_IN_SCOPE = `e.period_first_day >= $1::date AND e.period_last_day <= $2::date
      AND ($3::uuid[] IS NULL OR c.department_id = ANY($3::uuid[]))`;
 
 // Counts per period, in the report's period order, then the range's totals (the empty grouping set, period null).
@@ -75,8 +74,8 @@ const PERIOD_COUNTS_SQL = `
          round(100.0 * count(*) FILTER (WHERE e.status = 'on_track') / NULLIF(count(*), 0), 1) AS "onTrackPercent"
     FROM kpi_evaluations e JOIN contracts c ON c.id = e.contract_id
    WHERE ${OUTCOMES_IN_SCOPE}
-   GROUP BY GROUPING SETS ((e.period), ())
-   ORDER BY GROUPING(e.period), ${periodFirstDaySql('e.period')}, ${periodLastDaySql('e.period')}`;
+   GROUP BY GROUPING SETS ((e.period, e.period_first_day, e.period_last_day), ())
+   ORDER BY GROUPING(e.period), e.period_first_day, e.period_last_day`;
 
 // The most recent off-track results (latest period end first), with how many there are in all.
 const OFF_TRACK_SQL = `
@@ -89,7 +88,7 @@ const OFF_TRACK_SQL = `
     JOIN vendors v ON v.id = c.vendor_id
     JOIN kpis k ON k.id = e.kpi_id
    WHERE e.status = 'off_track' AND ${OUTCOMES_IN_SCOPE}
-   ORDER BY ${periodLastDaySql('e.period')} DESC, ${periodFirstDaySql('e.period')} DESC, d.code, c.number, k.name
+   ORDER BY e.period_last_day DESC, e.period_first_day DESC, d.code, c.number, k.name
    LIMIT ${OFF_TRACK_PDF_LIMIT}`;
 
 @Injectable()

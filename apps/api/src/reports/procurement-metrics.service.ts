@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  hasValidCertificationOnSql,
-  isDiverseOnSql,
-  isNewVendorAtSql,
-  periodFirstDaySql,
-  periodLastDaySql,
-} from '#database';
+import { hasValidCertificationOnSql, isDiverseOnSql, isNewVendorAtSql } from '#database';
 import { PROCUREMENT_METHODS, type ProcurementMethod } from '#domain';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
@@ -98,7 +92,7 @@ const PERFORMANCE_SQL = `
                  count(*) FILTER (WHERE e.status = 'missing')::int AS missing,
                  ${percent("count(*) FILTER (WHERE e.status = 'on_track')", 'count(*)')} AS on_track_percent
             FROM kpi_evaluations e JOIN contracts c ON c.id = e.contract_id
-           WHERE ${periodFirstDaySql('e.period')} >= $1::date AND ${periodLastDaySql('e.period')} <= $2::date
+           WHERE e.period_first_day >= $1::date AND e.period_last_day <= $2::date
              AND ${IN_DEPARTMENTS('c.department_id')}) evaluations`;
 
 type Row = Record<string, number | null>;

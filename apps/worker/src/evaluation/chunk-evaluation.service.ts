@@ -2,20 +2,46 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { EvaluationRun, EvaluationRunChunk } from '#database';
-import { DomainError, type DepartmentMonth, type EvaluationCounts, type KpiStatus, type Clock } from '#domain';
+import {
+  decideNotices,
+  DomainError,
+  judgeKpiPeriod,
+  packMonthOf,
+  parsePeriod,
+  periodFirstDay,
+  periodLastDay,
+  type Clock,
+  type DepartmentMonth,
+  type EvaluationCounts,
+  type KpiStatus,
+  type Notice,
+} from '#domain';
+import { CLOCK } from '#runtime';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { WorkerEnv } from '../config/worker-env.js';
+import { candidatePeriods, type CandidatePeriod, type ChunkKpiRow } from './chunk-kpis.js';
 import {
+  CHUNK_KPIS,
   CHUNK_SETTINGS,
-  DEPARTMENT_MONTHS,
+  CONTRACT_PERIOD_EVALUATIONS,
   INSERT_NOTIFICATIONS,
-  PERIOD_OUTCOMES,
+  KPI_PERIOD_FACTS,
+  PENDING_NOTIFICATIONS,
   UPSERT_EVALUATIONS,
 } from './evaluation-sql.js';
-import { decideNotices, type PeriodOutcome } from './notices.js';
-import { CLOCK } from '#runtime';
+import { periodOutcomes, touchedPeriods, type StoredEvaluation } from './period-outcomes.js';
 
 export type ChunkResult = { counts: EvaluationCounts; pendingNotificationIds: string[] };
+
+type FactsRow = {
+  kpi_id: string;
+  period: string;
+  value: number | null;
+  recorded_at: Date | null;
+  last_evaluated_at: Date | null;
+};
+
+type WrittenRow = { contract_id: string; kpi_id: string; period: string; status: KpiStatus };
 
 const emptyCounts = (contracts: number): EvaluationCounts => ({
   contracts,
@@ -29,7 +55,8 @@ const emptyCounts = (contracts: number): EvaluationCounts => ({
 
 /**
  * Evaluates one planned chunk of a run in one transaction: the evaluations, the outbox rows they call for, and
- * the chunk's completion commit together, so a crash anywhere leaves either all of it or none.
+ * the chunk's completion commit together, so a crash anywhere leaves either all of it or none. Each step reads
+ * by key in one statement, judges the rows with the rules of #domain, and writes back in one statement.
  */
 @Injectable()
 export class ChunkEvaluationService {
@@ -56,59 +83,73 @@ export class ChunkEvaluationService {
       }
       const run = await manager.findOneByOrFail(EvaluationRun, { id: runId });
       await manager.query(CHUNK_SETTINGS);
-      const timeZone = this.config.get('CITY_TIMEZONE');
 
-      const written: { contract_id: string; period: string; status: KpiStatus }[] = await manager.query(
-        UPSERT_EVALUATIONS,
-        [chunk.contractIds, run.period, now, timeZone],
-      );
+      const kpis: ChunkKpiRow[] = await manager.query(CHUNK_KPIS, [chunk.contractIds]);
+      const runPeriod = run.period === null ? null : parsePeriod(run.period);
+      const candidates = candidatePeriods(kpis, runPeriod, now, this.config.get('CITY_TIMEZONE'));
+      const judged = await this.judge(manager, candidates, now);
+      const written = await writeEvaluations(manager, judged, now);
+
       const counts = emptyCounts(chunk.contractIds.length);
       for (const row of written) counts[row.status]++;
       counts.kpis = written.length;
-
-      const notices = await this.recordNotices(manager, written, timeZone);
+      const notices = await this.recordNotices(
+        manager,
+        judged.map(({ candidate }) => candidate),
+      );
       counts.notifications = notices.inserted;
-      // Kept for the run's completion, which sends the meeting packs of these departments and months.
-      const departmentMonths: DepartmentMonth[] =
-        written.length === 0
-          ? []
-          : await manager.query(DEPARTMENT_MONTHS, [
-              written.map((row) => row.contract_id),
-              written.map((row) => row.period),
-            ]);
-      await manager.update(EvaluationRunChunk, { runId, chunkIndex }, { counts, completedAt: now, departmentMonths });
+      await manager.update(
+        EvaluationRunChunk,
+        { runId, chunkIndex },
+        { counts, completedAt: now, departmentMonths: departmentMonths(judged.map(({ candidate }) => candidate)) },
+      );
       return { counts, pendingNotificationIds: notices.pending };
     });
   }
 
-  /** Writes the outbox rows the touched periods call for; an existing (contract, period, kind) is left alone. */
+  /** The candidates a run writes now, each with the status judgeKpiPeriod() gives it. */
+  private async judge(
+    manager: EntityManager,
+    candidates: CandidatePeriod[],
+    now: Date,
+  ): Promise<{ candidate: CandidatePeriod; value: number | null; status: KpiStatus }[]> {
+    if (candidates.length === 0) return [];
+    const rows: FactsRow[] = await manager.query(KPI_PERIOD_FACTS, [
+      candidates.map(({ kpi }) => kpi.kpi_id),
+      candidates.map(({ contractPeriod }) => contractPeriod.key),
+    ]);
+    const factsByKey = new Map(rows.map((row) => [`${row.kpi_id}|${row.period}`, row]));
+    return candidates.flatMap((candidate) => {
+      const { kpi, contractPeriod, times } = candidate;
+      const { value, recorded_at, last_evaluated_at } = factsByKey.get(`${kpi.kpi_id}|${contractPeriod.key}`)!;
+      const rule = { direction: kpi.direction, target: kpi.target, offTrackThreshold: kpi.off_track_threshold };
+      const facts = { ...times, value, recordedAt: recorded_at, lastEvaluatedAt: last_evaluated_at };
+      const status = judgeKpiPeriod(rule, facts, now);
+      return status === null ? [] : [{ candidate, value, status }];
+    });
+  }
+
+  /** Writes the outbox rows the touched contract periods call for; an existing (contract, period, kind) stays. */
   private async recordNotices(
     manager: EntityManager,
-    written: { contract_id: string; period: string }[],
-    timeZone: string,
+    judged: CandidatePeriod[],
   ): Promise<{ inserted: number; pending: string[] }> {
-    if (written.length === 0) return { inserted: 0, pending: [] };
-    const outcomes: PeriodOutcome[] = await manager.query(PERIOD_OUTCOMES, [
-      written.map((row) => row.contract_id),
-      written.map((row) => row.period),
-      timeZone,
+    const touched = touchedPeriods(judged);
+    if (touched.length === 0) return { inserted: 0, pending: [] };
+    const keys = touched.flatMap(({ candidate, periodKeys }) =>
+      periodKeys.map((period) => ({ contractId: candidate.kpi.contract_id, period })),
+    );
+    const evaluations: StoredEvaluation[] = await manager.query(CONTRACT_PERIOD_EVALUATIONS, [
+      keys.map((key) => key.contractId),
+      keys.map((key) => key.period),
     ]);
-    const notices = decideNotices(outcomes, {
+    const notices = decideNotices(periodOutcomes(touched, evaluations), {
       notifyWithinDays: this.config.get('NOTIFY_WITHIN_DAYS'),
       escalationLanguage: this.config.get('ESCALATION_LANGUAGE'),
     });
     if (notices.length === 0) return { inserted: 0, pending: [] };
-    const rows = notices.map((notice) => ({
-      contract_id: notice.contractId,
-      period: notice.period,
-      kind: notice.kind,
-      status: notice.status,
-      to_addresses: notice.to,
-      cc_addresses: notice.cc,
-      language: notice.language,
-    }));
     const inserted: { id: string; status: string }[] = await manager.query(INSERT_NOTIFICATIONS, [
-      JSON.stringify(rows),
+      JSON.stringify(notices.map(toOutboxRow)),
     ]);
     return {
       inserted: inserted.length,
@@ -117,10 +158,51 @@ export class ChunkEvaluationService {
   }
 }
 
-async function pendingNotifications(manager: EntityManager, contractIds: string[]): Promise<string[]> {
-  const rows: { id: string }[] = await manager.query(
-    `SELECT id FROM notifications WHERE status = 'pending' AND contract_id = ANY($1::uuid[])`,
-    [contractIds],
+/** Writes the judged KPI periods in one statement, with the period's calendar days for the reports. */
+async function writeEvaluations(
+  manager: EntityManager,
+  judged: { candidate: CandidatePeriod; value: number | null; status: KpiStatus }[],
+  now: Date,
+): Promise<WrittenRow[]> {
+  if (judged.length === 0) return [];
+  const column = <T>(pick: (entry: (typeof judged)[number]) => T) => judged.map(pick);
+  return manager.query(UPSERT_EVALUATIONS, [
+    column(({ candidate }) => candidate.kpi.contract_id),
+    column(({ candidate }) => candidate.kpi.kpi_id),
+    column(({ candidate }) => candidate.contractPeriod.key),
+    column(({ candidate }) => periodFirstDay(candidate.contractPeriod.period)),
+    column(({ candidate }) => periodLastDay(candidate.contractPeriod.period)),
+    column(({ value }) => value),
+    column(({ candidate }) => candidate.kpi.target),
+    column(({ candidate }) => candidate.kpi.off_track_threshold),
+    column(({ status }) => status),
+    now,
+  ]);
+}
+
+/** The departments and months whose meeting packs the evaluated periods belong to (the month each ends in). */
+function departmentMonths(judged: CandidatePeriod[]): DepartmentMonth[] {
+  const unique = new Map<string, DepartmentMonth>();
+  for (const { kpi, contractPeriod } of judged) {
+    const month = packMonthOf(contractPeriod.key);
+    unique.set(`${kpi.department_id}|${month}`, { departmentId: kpi.department_id, month });
+  }
+  return [...unique.values()].sort(
+    (a, b) => a.departmentId.localeCompare(b.departmentId) || a.month.localeCompare(b.month),
   );
+}
+
+const toOutboxRow = (notice: Notice) => ({
+  contract_id: notice.contractId,
+  period: notice.period,
+  kind: notice.kind,
+  status: notice.status,
+  to_addresses: notice.to,
+  cc_addresses: notice.cc,
+  language: notice.language,
+});
+
+async function pendingNotifications(manager: EntityManager, contractIds: string[]): Promise<string[]> {
+  const rows: { id: string }[] = await manager.query(PENDING_NOTIFICATIONS, [contractIds]);
   return rows.map((row) => row.id);
 }

@@ -7,7 +7,7 @@ import { JobName, QueueName, sendJobId, type Clock } from '#domain';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { WorkerEnv } from '../config/worker-env.js';
-import { INSERT_MEETING_PACKS } from './evaluation-sql.js';
+import { MeetingPackCalls } from './meeting-pack-calls.js';
 import { CLOCK } from '#runtime';
 
 /** Plans runs into chunks of contracts, and closes them when every chunk is done, calling for meeting packs. */
@@ -20,6 +20,7 @@ export class EvaluationRunsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: ConfigService<WorkerEnv, true>,
     @InjectQueue(QueueName.Notifications) private readonly notifications: Queue,
+    private readonly meetingPacks: MeetingPackCalls,
   ) {}
 
   /** A run of the schedule: every contract, every period that is due or changed. */
@@ -81,13 +82,7 @@ export class EvaluationRunsService {
         [runId],
       );
       if (affected === 0) return null;
-      const inserted: { id: string; status: string }[] = await manager.query(INSERT_MEETING_PACKS, [
-        runId,
-        this.config.get('CITY_TIMEZONE'),
-        this.config.get('NOTIFY_WITHIN_DAYS'),
-        this.config.get('ESCALATION_LANGUAGE'),
-      ]);
-      return inserted;
+      return this.meetingPacks.record(manager, runId);
     });
     if (packs === null) return false;
     const pending = packs.filter((pack) => pack.status === 'pending');

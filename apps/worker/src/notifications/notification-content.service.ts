@@ -8,8 +8,7 @@ import {
   DomainError,
   localDateOf,
   parsePeriod,
-  previousPeriod,
-  formatPeriod,
+  periodKeysEndingWith,
   type KpiDirection,
   type KpiStatus,
   type Clock,
@@ -170,22 +169,17 @@ export class NotificationContentService {
     evaluations: EvaluationRow[],
   ) {
     const offTrack = evaluations.filter((row) => row.status === 'off_track');
+    // The KPI's periods up to this one, oldest first, as far back as the escalation looks (and a little more).
+    const periods = periodKeysEndingWith(notification.period, Math.max(contract.escalate_after_periods, 6));
     const history: EvaluationRow[] = await manager.query(
       `SELECT e.kpi_id, e.period, e.value, e.status FROM kpi_evaluations e
-        WHERE e.kpi_id = ANY($1::uuid[]) AND e.period <= $2`,
-      [offTrack.map((row) => row.kpi_id), notification.period],
+        WHERE e.kpi_id = ANY($1::uuid[]) AND e.period = ANY($2::text[])`,
+      [offTrack.map((row) => row.kpi_id), periods],
     );
     return offTrack.flatMap((row) => {
       const byPeriod = new Map(
         history.filter((entry) => entry.kpi_id === row.kpi_id).map((entry) => [entry.period, entry]),
       );
-      // The KPI's periods up to this one, oldest first, as far back as the escalation looks (and a little more).
-      const periods: string[] = [];
-      let period = parsePeriod(notification.period)!;
-      for (let count = 0; count < Math.max(contract.escalate_after_periods, 6); count++) {
-        periods.unshift(formatPeriod(period));
-        period = previousPeriod(period);
-      }
       const run = consecutiveOffTrack(periods.map((key) => byPeriod.get(key)?.status ?? null));
       if (run < contract.escalate_after_periods) return [];
       const shown = periods.slice(-Math.max(run, contract.escalate_after_periods));

@@ -29,6 +29,12 @@ export class KpiEvaluation {
   kpi!: Relation<Kpi>;
   /** `2026-03`, `2026-Q1` or `2026`. */
   @Column({ type: 'varchar', length: 7 }) period!: string;
+  /**
+   * The period's calendar days (not clipped to the contract), computed in TypeScript when the row is written, so
+   * that reports compare dates instead of parsing the period's text.
+   */
+  @Column({ type: 'date' }) periodFirstDay!: string;
+  @Column({ type: 'date' }) periodLastDay!: string;
   /** Null when the value was missing. */
   @Column({ type: 'numeric', precision: 18, scale: 4, nullable: true }) value!: number | null;
   @Column({ type: 'numeric', precision: 18, scale: 4 }) target!: number;

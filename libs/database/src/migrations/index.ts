@@ -5,6 +5,8 @@ import { MeasurementsAndPayments1795377686718 } from './1795377686718-Measuremen
 import { EvaluationRunsAndNotifications1795378314381 } from './1795378314381-EvaluationRunsAndNotifications.js';
 import { MeetingPacks1795384525518 } from './1795384525518-MeetingPacks.js';
 import { EvaluationKpiContractKey1795386582693 } from './1795386582693-EvaluationKpiContractKey.js';
+import { KpiEvaluationPeriodDays1796169514072 } from './1796169514072-KpiEvaluationPeriodDays.js';
+import { BackfillKpiEvaluationPeriodDays1796169514073 } from './1796169514073-BackfillKpiEvaluationPeriodDays.js';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file; add its class here.
 export const MIGRATIONS = [
@@ -15,4 +17,6 @@ export const MIGRATIONS = [
   EvaluationRunsAndNotifications1795378314381,
   MeetingPacks1795384525518,
   EvaluationKpiContractKey1795386582693,
+  KpiEvaluationPeriodDays1796169514072,
+  BackfillKpiEvaluationPeriodDays1796169514073,
 ];
