@@ -59,8 +59,8 @@ export class EvaluationsService {
       `SELECT e.period, e.kpi_id, k.name, k.unit, e.value, e.target, e.off_track_threshold, e.status
          FROM kpi_evaluations e JOIN kpis k ON k.id = e.kpi_id
         WHERE e.contract_id = $1
-          AND ($2::date IS NULL OR e.period_first_day >= $2::date)
-          AND ($3::date IS NULL OR e.period_last_day <= $3::date)
+          AND period_in_range(e.period_first_day, e.period_last_day, coalesce($2::date, '-infinity'),
+                              coalesce($3::date, 'infinity'))
         ORDER BY e.period_first_day, e.period_last_day, k.name`,
       [contractId, from, to],
     );

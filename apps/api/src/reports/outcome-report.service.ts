@@ -52,14 +52,13 @@ export function outcomeReportSql(client: Pick<pg.ClientBase, 'escapeLiteral'>, s
        JOIN departments d ON d.id = c.department_id
        JOIN vendors v ON v.id = c.vendor_id
        JOIN kpis k ON k.id = e.kpi_id
-      WHERE e.period_first_day >= ${literal(scope.firstDay)}::date
-        AND e.period_last_day <= ${literal(scope.lastDay)}::date
+      WHERE period_in_range(e.period_first_day, e.period_last_day, ${literal(scope.firstDay)}, ${literal(scope.lastDay)})
         ${departments}
       ORDER BY d.code, c.number, k.name, e.period_first_day, e.period_last_day`;
 }
 
 /** $1 first day, $2 last day (inclusive), $3 departments (uuid[], null for all): the outcome rows' conditions. */
-const OUTCOMES_IN_SCOPE = `e.period_first_day >= $1::date AND e.period_last_day <= $2::date
+const OUTCOMES_IN_SCOPE = `period_in_range(e.period_first_day, e.period_last_day, $1, $2)
      AND ($3::uuid[] IS NULL OR c.department_id = ANY($3::uuid[]))`;
 
 // Counts per period, in the report's period order, then the range's totals (the empty grouping set, period null).

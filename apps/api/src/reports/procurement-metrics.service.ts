@@ -92,7 +92,7 @@ const PERFORMANCE_SQL = `
                  count(*) FILTER (WHERE e.status = 'missing')::int AS missing,
                  ${percent("count(*) FILTER (WHERE e.status = 'on_track')", 'count(*)')} AS on_track_percent
             FROM kpi_evaluations e JOIN contracts c ON c.id = e.contract_id
-           WHERE e.period_first_day >= $1::date AND e.period_last_day <= $2::date
+           WHERE period_in_range(e.period_first_day, e.period_last_day, $1::date, $2::date)
              AND ${IN_DEPARTMENTS('c.department_id')}) evaluations`;
 
 type Row = Record<string, number | null>;
