@@ -3,18 +3,8 @@
 // the output does not depend on the machine's own zone or locale.
 import { stringify } from 'csv-stringify/sync';
 
-const HTML_ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Escapes text for HTML element content and double- or single-quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => HTML_ENTITIES[character]!);
-}
+/** Escapes text for HTML element content and double- or single-quoted attribute values (`&<>"'`). */
+export { default as escapeHtml } from 'escape-html';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
