@@ -26,7 +26,8 @@ export class SchedulesService implements OnApplicationBootstrap {
     await this.notifications.upsertJobScheduler(
       'outbox-sweep',
       { every: this.config.get('SWEEP_EVERY_SECONDS') * 1000 },
-      { name: JobName.Sweep },
+      // Not the email retry schedule of its queue: a sweep that fails is followed by the next one.
+      { name: JobName.Sweep, opts: { attempts: 1 } },
     );
     this.logger.log(`evaluation cron="${pattern}" tz=${tz}`);
   }

@@ -18,6 +18,7 @@ export * from './notices/contract-notices.js';
 export * from './notifications/notification-vocabulary.js';
 export * from './procurement/procurement-vocabulary.js';
 export * from './procurement/solicitation-lifecycle.js';
+export * from './queues/mail-retries.js';
 export * from './queues/queues.js';
 export * from './vendors/diversity.js';
 export * from './vendors/vendor-vocabulary.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
+import { typeormPool } from './typeorm-pool.js';
 
 /** Statement names by text: one per distinct statement, so each pooled connection prepares it once. */
 const names = new Map<string, string>();
@@ -17,7 +17,6 @@ export async function preparedQuery<Row>(dataSource: DataSource, text: string, v
     name = `cpt_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
     names.set(text, name);
   }
-  const pool = (dataSource.driver as unknown as { master: Pool }).master;
-  const result = await pool.query({ name, text, values });
+  const result = await typeormPool(dataSource).query({ name, text, values });
   return result.rows as Row[];
 }

@@ -1,26 +1,31 @@
 import { finished, type Readable } from 'node:stream';
 import type pg from 'pg';
 import type { DataSource } from 'typeorm';
-
-type PostgresRunner = { connect(): Promise<pg.PoolClient>; releasePostgresConnection(error?: Error): Promise<void> };
+import { typeormPool } from '../common/typeorm-pool.js';
 
 /**
  * A stream read from a pooled connection of its own, which goes back to the pool when the stream has ended. A
- * stream cut short (the client went away) may leave the connection mid-COPY or mid-cursor, so it is closed instead.
+ * stream cut short (the client went away) may leave the connection mid-COPY or mid-cursor, so it is closed instead
+ * (pg's `release(error)` destroys the connection rather than returning it).
  */
 export async function streamFromConnection(
   dataSource: DataSource,
   open: (client: pg.PoolClient) => Readable,
 ): Promise<Readable> {
-  const runner = dataSource.createQueryRunner() as unknown as PostgresRunner;
-  const client = await runner.connect();
+  const client = await typeormPool(dataSource).connect();
   let stream: Readable;
   try {
     stream = open(client);
   } catch (error) {
-    await runner.releasePostgresConnection(error as Error);
+    client.release(error as Error);
     throw error;
   }
-  finished(stream, (error) => void runner.releasePostgresConnection(error ?? undefined));
+  // A connection lost mid-stream fails the stream (a checked-out pg client's 'error' needs a listener).
+  const lost = (error: Error) => stream.destroy(error);
+  client.on('error', lost);
+  finished(stream, (error) => {
+    client.off('error', lost);
+    client.release(error ?? undefined);
+  });
   return stream;
 }

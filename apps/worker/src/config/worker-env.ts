@@ -14,17 +14,6 @@ export class WorkerEnv extends AppEnv {
   @Max(10_000)
   EVALUATION_CHUNK_SIZE: number = 500;
 
-  /** First retry delay of an email the mail server did not take; it doubles each time, up to an hour. */
-  @IsInt()
-  @Min(100)
-  MAIL_RETRY_BASE_DELAY_MS: number = 30_000;
-
-  /** How long an email keeps being retried before it is marked failed. */
-  @IsInt()
-  @Min(1)
-  @Max(24 * 30)
-  MAIL_RETRY_WINDOW_HOURS: number = 24;
-
   /** How often the outbox sweep re-queues work whose job was lost (Redis lost data, a crash between commit and enqueue). */
   @IsInt()
   @Min(1)

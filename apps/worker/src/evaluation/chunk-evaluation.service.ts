@@ -81,7 +81,8 @@ export class ChunkEvaluationService {
           pendingNotificationIds: await pendingNotifications(manager, chunk.contractIds),
         };
       }
-      const run = await manager.findOneByOrFail(EvaluationRun, { id: runId });
+      const run = await manager.findOneBy(EvaluationRun, { id: runId });
+      if (!run) throw DomainError.notFound('Evaluation run', runId);
       await manager.query(CHUNK_SETTINGS);
 
       const kpis: ChunkKpiRow[] = await manager.query(CHUNK_KPIS, [chunk.contractIds]);

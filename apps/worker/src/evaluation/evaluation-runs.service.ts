@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { EvaluationRun } from '#database';
-import { JobName, QueueName, sendJobId, type Clock } from '#domain';
+import { DomainError, JobName, QueueName, sendJobId, type Clock } from '#domain';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { WorkerEnv } from '../config/worker-env.js';
@@ -38,12 +38,13 @@ export class EvaluationRunsService {
 
   /**
    * Starts a run and splits its contracts into chunks, once; planning again (a retried or re-driven run job)
-   * changes nothing. Returns the chunks still to evaluate.
+   * changes nothing. Returns the chunks still to evaluate; a run that is not there is a NOT_FOUND DomainError.
    */
   async plan(runId: string): Promise<number[]> {
     const chunks = await this.dataSource.transaction(async (manager) => {
       const run = await manager.findOne(EvaluationRun, { where: { id: runId }, lock: { mode: 'pessimistic_write' } });
-      if (!run || run.status === 'completed' || run.status === 'failed') return [];
+      if (!run) throw DomainError.notFound('Evaluation run', runId);
+      if (run.status === 'completed' || run.status === 'failed') return [];
       if (run.status === 'queued') {
         await manager.update(EvaluationRun, { id: runId }, { status: 'running', startedAt: this.clock.now() });
         // Contracts with an active KPI, in id order, $3 to a chunk.

@@ -2,17 +2,18 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Notification } from '#database';
+import { UnrecoverableError } from 'bullmq';
 import type { Transporter } from 'nodemailer';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { WorkerEnv } from '../config/worker-env.js';
 import { MAIL_TRANSPORT } from './mail-transport.provider.js';
 import { NotificationContentService } from './notification-content.service.js';
-import { describeSmtpError, isPermanentRefusal, retryDelayMs } from './smtp-errors.js';
+import { describeSmtpError, isPermanentRefusal } from './smtp-errors.js';
 import { CLOCK } from '#runtime';
 import { type Clock } from '#domain';
 
-/** What became of one delivery attempt. */
-export type SendOutcome = { result: 'sent' | 'failed' | 'skipped' } | { result: 'retry'; delayMs: number };
+/** What became of one delivery attempt, once committed. */
+type Delivery = { result: 'sent' | 'skipped' } | { result: 'failed' | 'retry'; reason: string };
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -20,6 +21,8 @@ const HOUR_MS = 60 * 60 * 1000;
  * Sends one outbox row. The row is locked for the whole attempt, so two workers never send it at once, and it
  * is marked sent in the transaction that follows the server's acceptance. The one window for a duplicate is a
  * crash between the server accepting the message and that commit; the fixed Message-ID lets receivers spot it.
+ * An attempt that did not deliver throws once its outcome is committed: BullMQ retries the job after a transient
+ * failure (its back-off, from the queue's retry schedule), and never after an UnrecoverableError (`failed`).
  */
 @Injectable()
 export class NotificationMailer {
@@ -33,7 +36,14 @@ export class NotificationMailer {
     private readonly config: ConfigService<WorkerEnv, true>,
   ) {}
 
-  async send(notificationId: string): Promise<SendOutcome> {
+  async send(notificationId: string): Promise<'sent' | 'skipped'> {
+    const delivery = await this.deliver(notificationId);
+    if (delivery.result === 'failed') throw new UnrecoverableError(delivery.reason);
+    if (delivery.result === 'retry') throw new Error(delivery.reason);
+    return delivery.result;
+  }
+
+  private async deliver(notificationId: string): Promise<Delivery> {
     return this.dataSource.transaction(async (manager) => {
       const notification = await manager.findOne(Notification, {
         where: { id: notificationId },
@@ -46,7 +56,8 @@ export class NotificationMailer {
       const windowHours = this.config.get('MAIL_RETRY_WINDOW_HOURS');
       if (now.getTime() - firstAttemptAt.getTime() > windowHours * HOUR_MS) {
         const reason = `Gave up after ${windowHours} hours of retries; last error: ${notification.lastError ?? 'none'}`;
-        return this.finish(manager, notification, { status: 'failed', lastError: reason });
+        await this.finish(manager, notification, { status: 'failed', lastError: reason });
+        return { result: 'failed', reason };
       }
 
       const message = await this.content.render(manager, notification);
@@ -62,23 +73,25 @@ export class NotificationMailer {
           attachments: message.attachments,
           messageId: `<${notification.id}@${mailDomain(this.config.get('MAIL_FROM'))}>`,
         });
-        return this.finish(manager, notification, {
+        await this.finish(manager, notification, {
           ...attempt,
           status: 'sent',
           sentAt: this.clock.now(),
           providerMessageId: info.messageId,
           lastError: null,
         });
+        return { result: 'sent' };
       } catch (error) {
         const lastError = describeSmtpError(error);
-        if (isPermanentRefusal(error))
-          return this.finish(manager, notification, { ...attempt, status: 'failed', lastError });
+        if (isPermanentRefusal(error)) {
+          await this.finish(manager, notification, { ...attempt, status: 'failed', lastError });
+          return { result: 'failed', reason: lastError };
+        }
         await manager.update(Notification, { id: notification.id }, { ...attempt, lastError });
-        const delayMs = retryDelayMs(attempt.attempts, this.config.get('MAIL_RETRY_BASE_DELAY_MS'));
         this.logger.warn(
-          `notification=${notification.id} attempt=${attempt.attempts} retryInMs=${delayMs} error="${lastError}"`,
+          `notification=${notification.id} attempt=${attempt.attempts} outcome=retry error="${lastError}"`,
         );
-        return { result: 'retry', delayMs };
+        return { result: 'retry', reason: lastError };
       }
     });
   }
@@ -87,12 +100,11 @@ export class NotificationMailer {
     manager: EntityManager,
     notification: Notification,
     change: Partial<Notification> & { status: 'sent' | 'failed' },
-  ): Promise<SendOutcome> {
+  ): Promise<void> {
     await manager.update(Notification, { id: notification.id }, change);
     this.logger.log(
       `notification=${notification.id} kind=${notification.kind} period=${notification.period} status=${change.status}`,
     );
-    return { result: change.status };
   }
 }
 

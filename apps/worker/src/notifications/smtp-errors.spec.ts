@@ -1,4 +1,4 @@
-import { describeSmtpError, isPermanentRefusal, retryDelayMs } from './smtp-errors.js';
+import { describeSmtpError, isPermanentRefusal } from './smtp-errors.js';
 
 const smtpError = (fields: object) => Object.assign(new Error('failed'), fields);
 
@@ -22,14 +22,5 @@ describe('SMTP errors', () => {
     expect(describeSmtpError(smtpError({ code: 'ECONNECTION', message: 'connect ECONNREFUSED 127.0.0.1:25' }))).toBe(
       'ECONNECTION: connect ECONNREFUSED 127.0.0.1:25',
     );
-  });
-
-  it.each([
-    [1, 30_000],
-    [2, 60_000],
-    [5, 480_000],
-    [20, 3_600_000],
-  ])('should wait, after attempt %d, %d ms', (attempts, expected) => {
-    expect(retryDelayMs(attempts, 30_000)).toBe(expected);
   });
 });

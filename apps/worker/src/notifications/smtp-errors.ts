@@ -13,8 +13,3 @@ export function describeSmtpError(error: unknown): string {
   const reason = smtp.response ?? smtp.message ?? String(error);
   return (smtp.code && !reason.includes(smtp.code) ? `${smtp.code}: ${reason}` : reason).slice(0, 1000);
 }
-
-/** Exponential back-off from `baseMs`, doubling per attempt, at most an hour. */
-export function retryDelayMs(attempts: number, baseMs: number): number {
-  return Math.min(baseMs * 2 ** Math.max(0, attempts - 1), 60 * 60 * 1000);
-}

@@ -4,6 +4,7 @@ import { JobName, QueueName, sendJobId, type EvaluateChunkJob, type EvaluationCo
 import type { Job, Queue } from 'bullmq';
 import { ChunkEvaluationService } from '../evaluation/chunk-evaluation.service.js';
 import { EvaluationRunsService } from '../evaluation/evaluation-runs.service.js';
+import { notRetriedWhenFinal } from './job-errors.js';
 import { RECOVERY_OPTIONS } from './worker-options.js';
 
 /** Evaluates a chunk, sends its emails on their way, and closes the run when it was the last chunk. */
@@ -21,7 +22,9 @@ export class EvaluationChunksProcessor extends WorkerHost {
 
   async process(job: Job<EvaluateChunkJob>): Promise<EvaluationCounts> {
     const { runId, chunkIndex } = job.data;
-    const { counts, pendingNotificationIds } = await this.evaluation.evaluate(runId, chunkIndex);
+    const { counts, pendingNotificationIds } = await notRetriedWhenFinal(() =>
+      this.evaluation.evaluate(runId, chunkIndex),
+    );
     for (const notificationId of pendingNotificationIds) {
       await this.notifications.add(JobName.Send, { notificationId }, { jobId: sendJobId(notificationId) });
     }
@@ -32,7 +35,10 @@ export class EvaluationChunksProcessor extends WorkerHost {
     return counts;
   }
 
-  /** A chunk that kept failing fails its run; the reason is kept on the run. */
+  /**
+   * A chunk that kept failing fails its run; the reason is kept on the run. A job whose chunk or run is not there
+   * fails at its first attempt and leaves any run alone: the job is stray, not the run broken.
+   */
   @OnWorkerEvent('failed')
   async onFailed(job: Job<EvaluateChunkJob> | undefined, error: Error): Promise<void> {
     if (!job || job.attemptsMade < (job.opts.attempts ?? 1)) return;

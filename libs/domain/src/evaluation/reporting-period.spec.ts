@@ -415,6 +415,8 @@ describe('reporting periods', () => {
       ['2026-12-31', 10, NEW_YORK, '2027-01-11T05:00:00.000Z'],
       ['2026-02-15', 10, NEW_YORK, '2026-02-26T05:00:00.000Z'], // a period clipped to a contract ending mid-month
       ['2018-10-31', 3, SAO_PAULO, '2018-11-04T03:00:00.000Z'], // midnight skipped: due at 01:00 local
+      ['2026-10-31', 0, 'America/Havana', '2026-11-01T04:00:00.000Z'], // midnight read twice: due at the first
+      ['2026-03-07', 0, 'America/Havana', '2026-03-08T05:00:00.000Z'], // midnight skipped: due at 01:00 local
       ['2026-03-31', 10, SAO_PAULO, '2026-04-11T03:00:00.000Z'],
       ['2026-03-31', 10, 'UTC', '2026-04-11T00:00:00.000Z'],
       ['9999-12-31', 0, 'UTC', '+010000-01-01T00:00:00.000Z'],
@@ -437,6 +439,46 @@ describe('reporting periods', () => {
   });
 
   describe('time zones and instants', () => {
+    it.each([
+      // New York: each date begins at local midnight, and 2026-11-01 lasts 25 hours.
+      [
+        NEW_YORK,
+        '2026-11-02T12:00:00Z',
+        [
+          ['2026-10-31T20:00:00Z', '2026-10-31'],
+          ['2026-11-01T04:00:00Z', '2026-11-01'],
+          ['2026-11-02T05:00:00Z', '2026-11-02'],
+        ],
+      ],
+      // St John's fell back from 00:01 to 23:01 the day before: 2010-11-06 came back for an hour.
+      [
+        'America/St_Johns',
+        '2010-11-07T06:00:00Z',
+        [
+          ['2010-11-06T20:00:00Z', '2010-11-06'],
+          ['2010-11-07T02:30:00Z', '2010-11-07'],
+          ['2010-11-07T02:31:00Z', '2010-11-06'],
+          ['2010-11-07T03:30:00Z', '2010-11-07'],
+        ],
+      ],
+    ] as const)(
+      'should read each local date right when instants in %s follow one another, minute by minute, until %p',
+      (zone, until, readings) => {
+        for (let at = Date.parse(readings[0][0]); at < Date.parse(until); at += 60_000) {
+          const [, date] = readings.findLast(([from]) => Date.parse(from) <= at)!;
+          const iso = new Date(at).toISOString();
+          expect([iso, localDateOf(new Date(at), zone)]).toEqual([iso, date]);
+        }
+      },
+    );
+
+    it('should answer with a new Date each time when the same day is asked for again', () => {
+      const first = periodDueAt('2026-03-31', 10, NEW_YORK);
+      first.setTime(0);
+      expect(periodDueAt('2026-03-31', 10, NEW_YORK).toISOString()).toBe('2026-04-11T04:00:00.000Z');
+      expect(localMidnight('2026-04-11', NEW_YORK)).not.toBe(localMidnight('2026-04-11', NEW_YORK));
+    });
+
     it('should throw a RangeError when the time zone is unknown', () => {
       expect(() => localMidnight('2026-03-01', 'Mars/Olympus_Mons')).toThrow(RangeError);
       expect(() => periodOfInstant(utc('2026-03-01T00:00:00Z'), 'monthly', 'Mars/Olympus_Mons')).toThrow(RangeError);

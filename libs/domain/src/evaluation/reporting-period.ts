@@ -1,6 +1,7 @@
 // Reporting periods (the product design (§2, §3)): `2026-03`, `2026-Q1`, `2026`, following the calendar in the
-// city's time zone and clipped to a contract's dates. Pure functions: no clock, no I/O; time zones are IANA
-// names resolved through Intl, so nothing depends on the machine's own zone or locale.
+// city's time zone and clipped to a contract's dates. Pure functions: no clock, no I/O; calendar days and time zones
+// (IANA names) are Temporal's, so nothing depends on the machine's own zone or locale.
+import { Temporal } from 'temporal-polyfill';
 import { FREQUENCIES, type Frequency } from './kpi-definition.js';
 import type { Language } from '../vendors/vendor-vocabulary.js';
 
@@ -15,8 +16,6 @@ export const MIN_PERIOD_YEAR = 1900;
 /** The last year a period (or a calendar date) may fall in: years are written with four digits. */
 export const MAX_PERIOD_YEAR = 9999;
 
-const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
 const PERIODS_PER_YEAR: Record<Frequency, number> = { monthly: 12, quarterly: 4, annual: 1 };
 const MONTHS_PER_PERIOD: Record<Frequency, number> = { monthly: 1, quarterly: 3, annual: 12 };
 
@@ -26,53 +25,51 @@ const ANNUAL = /^(\d{4})$/;
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 // ---------------------------------------------------------------------------------------------------------------
-// Calendar days. Internally a day is its number since 1970-01-01 (a UTC time line used only as a calendar).
+// Calendar days.
 
-function dayNumberOf(year: number, month: number, day: number): number {
-  // Date.UTC normalises month 13 to January of the next year, which period arithmetic relies on.
-  return Date.UTC(year, month - 1, day) / DAY_MS;
-}
+type Day = Temporal.PlainDate;
 
-function calendarOf(dayNumber: number): { year: number; month: number; day: number } {
-  const date = new Date(dayNumber * DAY_MS);
-  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
-}
+const isSupportedYear = (year: number) => year >= MIN_PERIOD_YEAR && year <= MAX_PERIOD_YEAR;
 
-function formatDayNumber(dayNumber: number): string {
-  const { year, month, day } = calendarOf(dayNumber);
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-function parseDayNumber(text: string): number | null {
+function parseDay(text: string): Day | null {
   const match = CALENDAR_DATE.exec(text);
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (year < MIN_PERIOD_YEAR || year > MAX_PERIOD_YEAR || month < 1 || month > 12 || day < 1) return null;
-  if (day > dayNumberOf(year, month + 1, 1) - dayNumberOf(year, month, 1)) return null;
-  return dayNumberOf(year, month, day);
+  if (!isSupportedYear(year)) return null;
+  try {
+    return new Temporal.PlainDate(year, month, day); // rejects month 13, 2026-02-29 and the like
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
 }
 
-function requireDayNumber(text: string, name: string): number {
-  const dayNumber = typeof text === 'string' ? parseDayNumber(text) : null;
-  if (dayNumber === null) {
+function requireDay(text: string, name: string): Day {
+  const day = typeof text === 'string' ? parseDay(text) : null;
+  if (day === null) {
     throw new RangeError(
       `${name} must be a calendar date written YYYY-MM-DD (years ${MIN_PERIOD_YEAR}–${MAX_PERIOD_YEAR}), got ${JSON.stringify(text)}`,
     );
   }
-  return dayNumber;
+  return day;
 }
+
+const earlier = (a: Day, b: Day) => (Temporal.PlainDate.compare(a, b) <= 0 ? a : b);
+const later = (a: Day, b: Day) => (Temporal.PlainDate.compare(a, b) >= 0 ? a : b);
 
 /** True when the text is a real calendar date written `YYYY-MM-DD` in the supported years. */
 export function isCalendarDate(text: string): boolean {
-  return typeof text === 'string' && parseDayNumber(text) !== null;
+  return typeof text === 'string' && parseDay(text) !== null;
 }
 
 /** The calendar date `days` days after (or, when negative, before) a `YYYY-MM-DD` date. */
 export function addCalendarDays(date: string, days: number): string {
   if (!Number.isInteger(days)) throw new RangeError(`days must be an integer, got ${days}`);
-  const result = requireDayNumber(date, 'date') + days;
-  if (parseDayNumber(formatDayNumber(result)) === null) throw new RangeError(`${date} + ${days} days is out of range`);
-  return formatDayNumber(result);
+  const start = requireDay(date, 'date');
+  // Temporal's own range is far wider than four-digit years, and it throws a RangeError beyond it.
+  const result = start.add({ days });
+  if (!isSupportedYear(result.year)) throw new RangeError(`${date} + ${days} days is out of range`);
+  return result.toString();
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -138,20 +135,22 @@ export function formatPeriod(period: ReportingPeriod): string {
   return String(year);
 }
 
-function firstDayNumber(period: ReportingPeriod): number {
+function firstDayOf(period: ReportingPeriod): Day {
   const { frequency, year, index } = requirePeriod(period);
-  return dayNumberOf(year, (index - 1) * MONTHS_PER_PERIOD[frequency] + 1, 1);
+  return new Temporal.PlainDate(year, (index - 1) * MONTHS_PER_PERIOD[frequency] + 1, 1);
 }
 
-/** The day after the period's last day (may be 10000-01-01 for the very last period). */
-function endDayNumber(period: ReportingPeriod): number {
+function lastDayOf(period: ReportingPeriod): Day {
   const { frequency, year, index } = requirePeriod(period);
-  return dayNumberOf(year, index * MONTHS_PER_PERIOD[frequency] + 1, 1);
+  // Day 31 is constrained to the last day of the month (overflow 'constrain', the default).
+  return Temporal.PlainDate.from({ year, month: index * MONTHS_PER_PERIOD[frequency], day: 31 });
 }
 
 /** Orders periods by first day, then by last day (so, within one frequency, chronologically); negative when a < b. */
 export function comparePeriods(a: ReportingPeriod, b: ReportingPeriod): number {
-  return firstDayNumber(a) - firstDayNumber(b) || endDayNumber(a) - endDayNumber(b);
+  return (
+    Temporal.PlainDate.compare(firstDayOf(a), firstDayOf(b)) || Temporal.PlainDate.compare(lastDayOf(a), lastDayOf(b))
+  );
 }
 
 /** The period after this one, of the same frequency; RangeError after 9999. */
@@ -174,147 +173,101 @@ export function previousPeriod(period: ReportingPeriod): ReportingPeriod {
 
 /** The period's first calendar day, `YYYY-MM-DD`. */
 export function periodFirstDay(period: ReportingPeriod): string {
-  return formatDayNumber(firstDayNumber(period));
+  return firstDayOf(period).toString();
 }
 
 /** The period's last calendar day, `YYYY-MM-DD` (inclusive). */
 export function periodLastDay(period: ReportingPeriod): string {
-  return formatDayNumber(endDayNumber(period) - 1);
+  return lastDayOf(period).toString();
 }
 
-function periodOfDayNumber(dayNumber: number, frequency: Frequency): ReportingPeriod {
-  const { year, month } = calendarOf(dayNumber);
-  const period = makePeriod(frequency, year, Math.floor((month - 1) / MONTHS_PER_PERIOD[frequency]) + 1);
-  if (period === null) throw new RangeError(`${formatDayNumber(dayNumber)} is outside the supported years`);
+function periodOfDay(day: Day, frequency: Frequency): ReportingPeriod {
+  const period = makePeriod(frequency, day.year, Math.floor((day.month - 1) / MONTHS_PER_PERIOD[frequency]) + 1);
+  if (period === null) throw new RangeError(`${day.toString()} is outside the supported years`);
   return period;
 }
 
 /** The period of the given frequency that contains a calendar date `YYYY-MM-DD`. */
 export function periodOfDate(date: string, frequency: Frequency): ReportingPeriod {
-  return periodOfDayNumber(requireDayNumber(date, 'date'), requireFrequency(frequency));
+  return periodOfDay(requireDay(date, 'date'), requireFrequency(frequency));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Time zones. Intl tells what a zone's wall clock reads at an instant; everything else is derived from that.
+// Time zones. Temporal derives every answer from Intl's offsets, which costs microseconds a call; evaluation runs ask
+// for the start of the same few hundred days over and over, and requests for today's date, so answers are kept.
 
-const wallClockFormatters = new Map<string, Intl.DateTimeFormat>();
+const DAY_STARTS_KEPT = 10_000;
+const ZONES_KEPT = 100;
+/** The start of each day already asked for, in epoch milliseconds, by `<zone> <date>`. */
+const dayStarts = new Map<string, number>();
+/** Per zone, the span of instants last found to read one local date: from an instant asked for, exclusive `until`. */
+const dateSpans = new Map<string, { from: number; until: number; day: Day; date: string }>();
 
-function wallClockFormatter(timeZone: string): Intl.DateTimeFormat {
-  let formatter = wallClockFormatters.get(timeZone);
-  if (formatter === undefined) {
-    // Fixed locale, calendar and digits so that the parts are always Gregorian, Latin-digit and 24-hour.
-    // hourCycle 'h23' rather than hour12: false, which some engines render midnight as "24".
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      calendar: 'gregory',
-      numberingSystem: 'latn',
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    wallClockFormatters.set(timeZone, formatter);
-  }
-  return formatter;
+/** Keeps an answer, forgetting the oldest one kept when the map is full. */
+function remember<V>(answers: Map<string, V>, key: string, value: V, limit: number): V {
+  if (answers.size >= limit) answers.delete(answers.keys().next().value!);
+  answers.set(key, value);
+  return value;
 }
 
-// Instants whose local dates can be 1899-12-31 … 10000-01-01 in any zone (offsets stay within ±18 hours): that
-// keeps the years Intl prints positive and four- or five-digit, and covers every period's start and end.
-const MIN_INSTANT_MS = Date.UTC(MIN_PERIOD_YEAR - 1, 11, 30);
-const MAX_INSTANT_MS = Date.UTC(MAX_PERIOD_YEAR + 1, 0, 3);
-const MAX_OFFSET_MS = 18 * HOUR_MS;
-
-/** What the zone's clock reads at an instant, as milliseconds on a UTC time line. */
-function wallClockMs(epochMs: number, timeZone: string): number {
-  const fields: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {};
-  for (const part of wallClockFormatter(timeZone).formatToParts(epochMs)) {
-    if (part.type !== 'literal') fields[part.type] = Number(part.value);
-  }
-  const { year = NaN, month = NaN, day = NaN, hour = NaN, minute = NaN, second = NaN } = fields;
-  // Intl prints whole seconds; the milliseconds carry over unchanged (zone offsets are whole seconds).
-  const millis = ((epochMs % 1000) + 1000) % 1000;
-  // Date.UTC reads years 0–99 as 1900–1999; years here are 1899 or later. An hour of 24 is midnight (engine quirk).
-  return Date.UTC(year, month - 1, day, hour % 24, minute, second) + millis;
-}
-
-function requireInstantMs(instant: Date): number {
-  const epochMs = instant instanceof Date ? instant.getTime() : NaN;
-  if (!(epochMs >= MIN_INSTANT_MS && epochMs < MAX_INSTANT_MS)) {
-    throw new RangeError(`Not an instant in the supported years: ${String(instant)}`);
-  }
-  return epochMs;
-}
-
-/** The first instant at which the zone's clock reads the day's midnight or later. */
-function localMidnightMs(dayNumber: number, timeZone: string): number {
-  const midnight = dayNumber * DAY_MS;
-  const clock = (epochMs: number) => wallClockMs(epochMs, timeZone);
-  // The offsets in force around that midnight (at most one change within a day and a half, in practice).
-  const offsets = new Set(
-    [midnight - MAX_OFFSET_MS, midnight, midnight + MAX_OFFSET_MS].map((probe) => clock(probe) - probe),
-  );
-  // Each offset proposes an instant; it is right when the clock there does read midnight. When clocks fall back
-  // onto midnight it is read twice: the day starts at the first reading.
-  let first = Infinity;
-  for (const offset of offsets) {
-    const candidate = midnight - offset;
-    if (candidate < first && clock(candidate) === midnight) first = candidate;
-  }
-  if (first !== Infinity) return first;
-  // Midnight does not exist: clocks sprang forward over it (America/Sao_Paulo on 2018-11-04, 00:00 → 01:00).
-  // The day then starts at the change, the first instant whose clock reads later than midnight. The clock only
-  // moves forward across a midnight, so a binary search over the surrounding hours finds it to the millisecond.
-  let before = midnight - MAX_OFFSET_MS; // clock reads earlier than midnight
-  let after = midnight + MAX_OFFSET_MS; // clock reads midnight or later
-  while (after - before > 1) {
-    const middle = Math.floor((before + after) / 2);
-    if (clock(middle) >= midnight) after = middle;
-    else before = middle;
-  }
-  return after;
-}
-
-function validateTimeZone(timeZone: string): string {
+function requireTimeZone(timeZone: string): string {
   if (typeof timeZone !== 'string') throw new RangeError(`Not a time zone: ${JSON.stringify(timeZone)}`);
-  wallClockFormatter(timeZone); // Intl throws a RangeError naming an unknown zone
   return timeZone;
 }
 
-function localDayNumberOf(instant: Date, timeZone: string): number {
-  const epochMs = requireInstantMs(instant);
-  const dayNumber = Math.floor(wallClockMs(epochMs, validateTimeZone(timeZone)) / DAY_MS);
-  if (parseDayNumber(formatDayNumber(dayNumber)) === null) {
+/**
+ * The first instant of a local day, in epoch milliseconds. Temporal's start of day is the first instant whose local
+ * date is that day: midnight; the first of the two midnights where clocks fall back onto it (America/Havana,
+ * 2026-11-01); the instant the clocks jump where they spring forward over it (America/Sao_Paulo, 2018-11-04, 01:00).
+ */
+function startOfDayMs(day: Day, timeZone: string): number {
+  const key = `${requireTimeZone(timeZone)} ${day.toString()}`;
+  // toZonedDateTime throws a RangeError naming an unknown zone, so only real zones are kept.
+  return (
+    dayStarts.get(key) ?? remember(dayStarts, key, day.toZonedDateTime(timeZone).epochMilliseconds, DAY_STARTS_KEPT)
+  );
+}
+
+function localDayOf(instant: Date, timeZone: string): { day: Day; date: string } {
+  const epochMs = instant instanceof Date ? instant.getTime() : NaN;
+  if (Number.isNaN(epochMs)) throw new RangeError(`Not an instant: ${String(instant)}`);
+  const span = dateSpans.get(requireTimeZone(timeZone));
+  if (span !== undefined && span.from <= epochMs && epochMs < span.until) return span;
+  const zoned = Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(timeZone);
+  const day = zoned.toPlainDate();
+  if (!isSupportedYear(day.year)) {
     throw new RangeError(`${instant.toISOString()} is outside the supported years in ${timeZone}`);
   }
-  return dayNumber;
+  // Until the next day starts or the offset next changes, the clock only moves forward within this date. (Past a
+  // change it may read the day before again: America/St_Johns fell back from 00:01 to 23:01 until 2011.)
+  const transition = zoned.getTimeZoneTransition('next');
+  const until = Math.min(startOfDayMs(day.add({ days: 1 }), timeZone), transition?.epochMilliseconds ?? Infinity);
+  return remember(dateSpans, timeZone, { from: epochMs, until, day, date: day.toString() }, ZONES_KEPT);
 }
 
 /** The local calendar date `YYYY-MM-DD` of an instant in a time zone. */
 export function localDateOf(instant: Date, timeZone: string): string {
-  return formatDayNumber(localDayNumberOf(instant, timeZone));
+  return localDayOf(instant, timeZone).date;
 }
 
 /** The period of the given frequency containing an instant: the instant's local date in the zone decides. */
 export function periodOfInstant(instant: Date, frequency: Frequency, timeZone: string): ReportingPeriod {
-  return periodOfDayNumber(localDayNumberOf(instant, timeZone), requireFrequency(frequency));
+  return periodOfDay(localDayOf(instant, timeZone).day, requireFrequency(frequency));
 }
 
 /** The first instant of a local day; when DST skips midnight, the first instant that exists (01:00 local). */
 export function localMidnight(date: string, timeZone: string): Date {
-  return new Date(localMidnightMs(requireDayNumber(date, 'date'), validateTimeZone(timeZone)));
+  return new Date(startOfDayMs(requireDay(date, 'date'), timeZone));
 }
 
 /** The first instant of a period in a time zone: local midnight of its first day. */
 export function periodStartInstant(period: ReportingPeriod, timeZone: string): Date {
-  return new Date(localMidnightMs(firstDayNumber(period), validateTimeZone(timeZone)));
+  return new Date(startOfDayMs(firstDayOf(period), timeZone));
 }
 
 /** The end of a period in a time zone, exclusive: local midnight of the day after its last day. */
 export function periodEndInstant(period: ReportingPeriod, timeZone: string): Date {
-  return new Date(localMidnightMs(endDayNumber(period), validateTimeZone(timeZone)));
+  return new Date(startOfDayMs(lastDayOf(period).add({ days: 1 }), timeZone));
 }
 
 /** When a (possibly clipped) period becomes due: local midnight of the day `lastDay + 1 + graceDays`. */
@@ -323,16 +276,17 @@ export function periodDueAt(lastDay: string, graceDays: number, timeZone: string
     throw new RangeError(`graceDays must be an integer >= 0, got ${graceDays}`);
   }
   // Days are counted on the calendar, not as 24-hour spans, so a DST change in the grace days moves nothing.
-  return new Date(localMidnightMs(requireDayNumber(lastDay, 'lastDay') + 1 + graceDays, validateTimeZone(timeZone)));
+  return new Date(startOfDayMs(requireDay(lastDay, 'lastDay').add({ days: 1 + graceDays }), timeZone));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Contracts.
 
-function requireContractDays(startDate: string, endDate: string): [number, number] {
-  const start = requireDayNumber(startDate, 'startDate');
-  const end = requireDayNumber(endDate, 'endDate');
-  if (end < start) throw new RangeError(`endDate ${endDate} is before startDate ${startDate}`);
+function requireContractDays(startDate: string, endDate: string): [Day, Day] {
+  const start = requireDay(startDate, 'startDate');
+  const end = requireDay(endDate, 'endDate');
+  if (Temporal.PlainDate.compare(end, start) < 0)
+    throw new RangeError(`endDate ${endDate} is before startDate ${startDate}`);
   return [start, end];
 }
 
@@ -342,21 +296,25 @@ export function contractPeriods(startDate: string, endDate: string, frequency: F
   requireFrequency(frequency);
   const periods: ContractPeriod[] = [];
   // A contract may start mid-period and end mid-period: the first and last periods are clipped to its dates.
-  for (let period = periodOfDayNumber(start, frequency); ; period = nextPeriod(period)) {
+  for (let period = periodOfDay(start, frequency); ; period = nextPeriod(period)) {
+    const lastDay = lastDayOf(period);
     periods.push({
       period,
       key: formatPeriod(period),
-      firstDay: formatDayNumber(Math.max(firstDayNumber(period), start)),
-      lastDay: formatDayNumber(Math.min(endDayNumber(period) - 1, end)),
+      firstDay: later(firstDayOf(period), start).toString(),
+      lastDay: earlier(lastDay, end).toString(),
     });
-    if (endDayNumber(period) > end) return periods;
+    if (Temporal.PlainDate.compare(lastDay, end) >= 0) return periods;
   }
 }
 
 /** True when a period shares at least one day with a contract's dates (inclusive). */
 export function isPeriodWithin(period: ReportingPeriod, startDate: string, endDate: string): boolean {
   const [start, end] = requireContractDays(startDate, endDate);
-  return firstDayNumber(period) <= end && endDayNumber(period) - 1 >= start;
+  return (
+    Temporal.PlainDate.compare(firstDayOf(period), end) <= 0 &&
+    Temporal.PlainDate.compare(lastDayOf(period), start) >= 0
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,19 +1,10 @@
 // Formatting for emails: HTML escaping, numbers and calendar dates per locale, and checks on the inputs.
 // Pure: Intl is given the locale, the zone (UTC, since dates are calendar dates), the calendar and the digits, so
 // the output does not depend on the machine's own zone or locale.
+import { stringify } from 'csv-stringify/sync';
 
-const HTML_ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Escapes text for HTML element content and double- or single-quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => HTML_ENTITIES[character]!);
-}
+/** Escapes text for HTML element content and double- or single-quoted attribute values (`&<>"'`). */
+export { default as escapeHtml } from 'escape-html';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
@@ -82,7 +73,7 @@ export function requireNonEmpty<T>(items: readonly T[], name: string): readonly 
   return items;
 }
 
-/** A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180). */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+/** One CSV record, without its line break: fields quoted as RFC 4180 asks (comma, quote or line break inside). */
+export function csvRecord(fields: readonly string[]): string {
+  return stringify([fields], { eof: false });
 }

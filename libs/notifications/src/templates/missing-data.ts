@@ -1,13 +1,13 @@
 // The missing-data notice (the product design §3): to the vendor, the KPIs without a value for the period, how to
 // submit them (the measurement endpoint or the CSV import, product design §4) and by when.
 import { contractLink, requireContractInput } from './common.js';
-import { csvField, formatCalendarDate, requireHttpUrl, requireNonEmpty } from './format.js';
+import { csvRecord, formatCalendarDate, requireHttpUrl, requireNonEmpty } from './format.js';
 import { resultText, statusCell } from './kpi-cells.js';
 import { renderEmail } from './layout.js';
 import { messagesFor } from './messages/index.js';
 import type { MissingDataInput, RenderedEmail } from './types.js';
 
-const CSV_HEADER = 'contractNumber,kpiName,period,value,note';
+const CSV_COLUMNS = ['contractNumber', 'kpiName', 'period', 'value', 'note'];
 
 export function renderMissingData(input: MissingDataInput): RenderedEmail {
   requireContractInput(input);
@@ -57,8 +57,8 @@ export function renderMissingData(input: MissingDataInput): RenderedEmail {
             code: [
               `POST ${api}/measurements/import`,
               '',
-              CSV_HEADER,
-              ...kpis.map((kpi) => `${csvField(input.contractNumber)},${csvField(kpi.name)},${input.period},,`),
+              csvRecord(CSV_COLUMNS),
+              ...kpis.map((kpi) => csvRecord([input.contractNumber, kpi.name, input.period, '', ''])),
             ],
           },
         ],

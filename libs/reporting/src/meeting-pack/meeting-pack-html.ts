@@ -1,5 +1,6 @@
 // The meeting pack as one self-contained HTML page: no scripts, no external assets, styles in the page. Every
-// value enters the markup through `text()`, which escapes it.
+// value enters the markup through `escapeHtml()`, which escapes it.
+import escapeHtml from 'escape-html';
 import type { KpiStatus } from '#domain';
 import { formatMoney, formatPercent } from '../pdf/pdf-format.js';
 import type { MeetingPack } from './meeting-pack.js';
@@ -19,30 +20,27 @@ import {
   targetText,
 } from './pack-text.js';
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for element content and quoted attribute values. */
-const text = (value: string) => value.replace(/[&<>"']/g, (character) => ENTITIES[character]!);
-
 /** A status is always written in words; the colour only emphasises it. */
 const statusClass = (status: KpiStatus | null) => (status === null ? 'none' : status.replace('_', '-'));
 
 function cell(value: string, status?: KpiStatus | null): string {
-  return status === undefined ? `<td>${text(value)}</td>` : `<td class="${statusClass(status)}">${text(value)}</td>`;
+  return status === undefined
+    ? `<td>${escapeHtml(value)}</td>`
+    : `<td class="${statusClass(status)}">${escapeHtml(value)}</td>`;
 }
 
 function table(caption: string, columns: string[], rows: string[][], className?: string): string {
-  const head = columns.map((column) => `<th scope="col">${text(column)}</th>`).join('');
+  const head = columns.map((column) => `<th scope="col">${escapeHtml(column)}</th>`).join('');
   return [
     className ? `<table class="${className}">` : '<table>',
-    `<caption>${text(caption)}</caption>`,
+    `<caption>${escapeHtml(caption)}</caption>`,
     `<thead><tr>${head}</tr></thead>`,
     `<tbody>${rows.map((row) => `<tr>${row.join('')}</tr>`).join('\n')}</tbody>`,
     '</table>',
   ].join('\n');
 }
 
-const empty = (sentence: string) => `<p class="empty">${text(sentence)}</p>`;
+const empty = (sentence: string) => `<p class="empty">${escapeHtml(sentence)}</p>`;
 
 const STYLE = `
 body { margin: 0; font-family: Arial, Helvetica, sans-serif; font-size: 14px; line-height: 1.45; color: #1f2933; }
@@ -73,13 +71,13 @@ export function renderMeetingPackHtml(pack: MeetingPack, options: { currency: st
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${text(title)}</title>`,
+    `<title>${escapeHtml(title)}</title>`,
     `<style>${STYLE}</style>`,
     '</head>',
     '<body>',
     '<main>',
-    `<h1>${text(title)}</h1>`,
-    `<p class="meta">${text(coverageText(pack))}</p>`,
+    `<h1>${escapeHtml(title)}</h1>`,
+    `<p class="meta">${escapeHtml(coverageText(pack))}</p>`,
     headlineSection(pack, options.currency),
     contractsSection(pack),
     noticesSection(pack),
@@ -94,7 +92,7 @@ export function renderMeetingPackHtml(pack: MeetingPack, options: { currency: st
 
 function headlineSection(pack: MeetingPack, currency: string): string {
   const rows = headlineRows(pack, currency).map(([label, value]) => [
-    `<th scope="row">${text(label)}</th>`,
+    `<th scope="row">${escapeHtml(label)}</th>`,
     cell(value),
   ]);
   return ['<h2>Headline figures</h2>', table(periodWords(pack.month), ['Figure', 'Value'], rows)].join('\n');
@@ -105,8 +103,8 @@ function contractsSection(pack: MeetingPack): string {
   if (pack.contracts.length === 0) parts.push(empty('No contract is off track or at risk this month.'));
   for (const contract of pack.contracts) {
     parts.push(
-      `<h3>${text(`${contract.number}: ${contract.title}`)}</h3>`,
-      `<p>${text(`Vendor: ${contract.vendorName}. Status for the month: ${STATUS_WORDS[contract.status]}.`)}</p>`,
+      `<h3>${escapeHtml(`${contract.number}: ${contract.title}`)}</h3>`,
+      `<p>${escapeHtml(`Vendor: ${contract.vendorName}. Status for the month: ${STATUS_WORDS[contract.status]}.`)}</p>`,
       table(
         `Contract status, last ${contract.trend.length} months`,
         contract.trend.map((entry) => shortMonth(entry.month)),

@@ -2,7 +2,10 @@ import { IsEmail, IsInt, IsISO4217CurrencyCode, IsTimeZone, Matches, Max, Min } 
 import { IsCronPattern, IsServiceUrl } from './env-validators.js';
 import { InfraEnv } from './infra-env.js';
 
-/** Every variable of the product design (§5). Both apps validate all of them, so a bad value is caught by whichever starts. */
+/**
+ * Every variable of the product design (§5), and the email retry schedule. Both apps validate all of them, so a bad
+ * value is caught by whichever starts.
+ */
 export class AppEnv extends InfraEnv {
   @IsInt()
   @Min(1)
@@ -38,4 +41,17 @@ export class AppEnv extends InfraEnv {
 
   @IsISO4217CurrencyCode({ message: 'CURRENCY must be an ISO 4217 code such as USD' })
   CURRENCY: string = 'USD';
+
+  // The email retry schedule, which BullMQ keeps on each send job: every process that queues emails reads it.
+
+  /** First retry delay of an email the mail server did not take; it doubles each time, up to an hour. */
+  @IsInt()
+  @Min(100)
+  MAIL_RETRY_BASE_DELAY_MS: number = 30_000;
+
+  /** How long an email keeps being retried before it is marked failed. */
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  MAIL_RETRY_WINDOW_HOURS: number = 24;
 }
