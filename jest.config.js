@@ -34,6 +34,8 @@ const shared = {
 
 /** @type {import('jest').Config} */
 export default {
+  // A global option: inside a project jest ignores it, and e2e tests on a loaded machine need more than 5 s.
+  testTimeout: 20000,
   projects: [
     {
       ...shared,
@@ -47,7 +49,6 @@ export default {
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/libs/testing/src/migrate-before-tests.ts'],
-      testTimeout: 20000,
     },
   ],
 };
