@@ -34,6 +34,9 @@ const shared = {
 
 /** @type {import('jest').Config} */
 export default {
+  // The e2e tests' budget (they start processes and speak to real services). It must be set here: jest-circus
+  // reads the timeout of the global configuration only, and ignores a project's.
+  testTimeout: 20000,
   projects: [
     {
       ...shared,
@@ -47,7 +50,6 @@ export default {
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/libs/testing/src/migrate-before-tests.ts'],
-      testTimeout: 20000,
     },
   ],
 };

@@ -36,7 +36,7 @@ describe('delivery under faults', () => {
   beforeAll(async () => {
     harness = await startWorkerHarness();
     sink = harness.sink;
-  });
+  }, 60_000);
 
   beforeEach(async () => {
     await harness.reset();
@@ -51,7 +51,7 @@ describe('delivery under faults', () => {
 
   afterAll(async () => {
     await harness?.close();
-  });
+  }, 60_000);
 
   /**
    * `count` contracts of one department, each with one KPI off track in 2025-03: one off-track email each, and

@@ -33,7 +33,7 @@ describe('evaluation and notification, end to end', () => {
   beforeAll(async () => {
     harness = await startWorkerHarness();
     sink = harness.sink;
-  });
+  }, 60_000);
 
   beforeEach(async () => {
     await harness.reset();
@@ -48,7 +48,7 @@ describe('evaluation and notification, end to end', () => {
 
   afterAll(async () => {
     await harness?.close();
-  });
+  }, 60_000);
 
   const measure = (kpi: Kpi, period: string, value: number) =>
     recordMeasurement(harness.dataSource, kpi.id, period, value);

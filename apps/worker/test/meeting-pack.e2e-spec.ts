@@ -38,7 +38,7 @@ describe('meeting pack emails', () => {
   beforeAll(async () => {
     harness = await startWorkerHarness();
     sink = harness.sink;
-  });
+  }, 60_000);
 
   beforeEach(async () => {
     await harness.reset();
@@ -53,7 +53,7 @@ describe('meeting pack emails', () => {
 
   afterAll(async () => {
     await harness?.close();
-  });
+  }, 60_000);
 
   const measure = (kpi: Kpi, period: string, value: number) =>
     recordMeasurement(harness.dataSource, kpi.id, period, value);
