@@ -93,8 +93,12 @@ module.exports = {
     },
   ],
   options: {
+    // Packages stay in the graph, unfollowed, so that the rules above can name them; excluding node_modules
+    // would drop every package import before any rule saw it.
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(dist|node_modules|coverage)/' },
+    exclude: { path: '^(dist|coverage)/' },
+    // A node_modules that is a symlink (a git worktree's) must still read as node_modules/<package>.
+    preserveSymlinks: true,
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {

@@ -34,7 +34,8 @@ const shared = {
 
 /** @type {import('jest').Config} */
 export default {
-  // A global option: inside a project jest ignores it, and e2e tests on a loaded machine need more than 5 s.
+  // The e2e tests' budget (they start processes and speak to real services). It must be set here: jest-circus
+  // reads the timeout of the global configuration only, and ignores a project's.
   testTimeout: 20000,
   projects: [
     {
@@ -45,7 +46,7 @@ export default {
     {
       ...shared,
       displayName: 'e2e',
-      testMatch: ['<rootDir>/apps/*/test/**/*.e2e-spec.ts'],
+      testMatch: ['<rootDir>/apps/*/test/**/*.e2e-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/libs/testing/src/migrate-before-tests.ts'],

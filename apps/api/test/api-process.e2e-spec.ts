@@ -1,11 +1,11 @@
 import { runMigrations } from '#database';
 import {
-  freePort,
+  startApi,
   startAppProcess,
   startThrowawayPostgres,
   startThrowawayRedis,
   waitFor,
-  type AppProcess,
+  type ApiProcess,
   type ThrowawayPostgres,
   type ThrowawayRedis,
 } from '#testing';
@@ -26,29 +26,20 @@ describe('the API process', () => {
   describe('with its own PostgreSQL and Redis', () => {
     let postgres: ThrowawayPostgres;
     let redis: ThrowawayRedis;
-    let api: AppProcess;
-    let baseUrl: string;
+    let api: ApiProcess;
 
     // Answers within 5 s or the fetch aborts and the test fails.
-    const ready = () => fetch(`${baseUrl}/health/ready`, { signal: AbortSignal.timeout(5000) });
+    const ready = () => fetch(`${api.url}/health/ready`, { signal: AbortSignal.timeout(5000) });
 
     beforeAll(async () => {
       [postgres, redis] = await Promise.all([startThrowawayPostgres(), startThrowawayRedis()]);
       const databaseUrl = postgres.url.replace(/\/postgres$/, '/contracts');
       await runMigrations(databaseUrl);
-      const port = await freePort();
-      baseUrl = `http://127.0.0.1:${port}`;
-      api = startAppProcess('api', {
-        DATABASE_URL: databaseUrl,
-        REDIS_URL: redis.url,
-        PORT: String(port),
-        LOG_LEVEL: 'info',
-      });
-      await api.waitForOutput(/Nest application successfully started/, 20_000);
+      api = await startApi({ DATABASE_URL: databaseUrl, REDIS_URL: redis.url });
     }, 60_000);
 
     afterAll(async () => {
-      api?.kill('SIGKILL');
+      await api?.close();
       await Promise.all([postgres?.destroy(), redis?.stop()]);
     });
 
@@ -60,13 +51,13 @@ describe('the API process', () => {
 
     it('should log requests as JSON lines with their request id and without the key', async () => {
       const token = 'cpt_this-token-must-never-reach-the-logs';
-      await fetch(`${baseUrl}/api/v1/departments`, {
+      await fetch(`${api.url}/api/v1/departments`, {
         headers: { authorization: `Bearer ${token}`, 'x-request-id': 'trace-42' },
       });
       await waitFor('the request log line', async () => {
-        if (!api.output().includes('trace-42')) throw new Error('not logged yet');
+        if (!api.process.output().includes('trace-42')) throw new Error('not logged yet');
       });
-      const line = api
+      const line = api.process
         .output()
         .split('\n')
         .find((entry) => entry.includes('trace-42'))!;
@@ -75,7 +66,7 @@ describe('the API process', () => {
         req: { id: 'trace-42', method: 'GET' },
         res: { statusCode: 401 },
       });
-      expect(api.output()).not.toContain(token);
+      expect(api.process.output()).not.toContain(token);
     });
 
     it('should answer 503 within 5 s while PostgreSQL is down, keep running, and recover', async () => {
@@ -83,8 +74,8 @@ describe('the API process', () => {
       const down = await ready();
       expect(down.status).toBe(503);
       expect(await down.json()).toEqual({ status: 'unavailable', checks: { database: 'down', redis: 'up' } });
-      expect((await fetch(`${baseUrl}/health`)).status).toBe(200);
-      expect(api.child.exitCode).toBeNull();
+      expect((await fetch(`${api.url}/health`)).status).toBe(200);
+      expect(api.process.child.exitCode).toBeNull();
 
       await postgres.start();
       await waitFor('readiness after PostgreSQL restarts', async () => {
@@ -102,7 +93,7 @@ describe('the API process', () => {
       await waitFor('readiness after Redis restarts', async () => {
         if ((await ready()).status !== 200) throw new Error('not ready');
       });
-      expect(api.child.exitCode).toBeNull();
+      expect(api.process.child.exitCode).toBeNull();
     }, 30_000);
   });
 });

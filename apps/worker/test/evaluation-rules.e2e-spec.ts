@@ -1,4 +1,3 @@
-import { getQueueToken } from '@nestjs/bullmq';
 import {
   evaluateKpi,
   JobName,
@@ -18,49 +17,45 @@ import {
   createKpi,
   createVendor,
   recordMeasurement,
-  resetDatabase,
-  startSmtpSink,
+  startWorkerHarness,
+  startWorkers,
+  stopWorkers,
+  waitForRun,
+  workerEnv,
   type AppProcess,
-  type SmtpSink,
+  type WorkerHarness,
 } from '#testing';
-import type { Queue } from 'bullmq';
-import { createTestApp, type TestApp } from '../../api/test/support/create-test-app.js';
-import { resetQueues, startWorkers, stopWorkers, waitForRun, workerEnv } from './support/worker-harness.js';
 
 // The evaluation SQL judges in bulk; evaluateKpi() in #domain is the rule. This holds the two together on a grid
 // of values around each target and threshold, and checks when a period becomes eligible.
 describe('the evaluation SQL follows the rules', () => {
-  let testApp: TestApp;
-  let sink: SmtpSink;
+  let harness: WorkerHarness;
   let workers: AppProcess[] = [];
   let officer: string;
 
   beforeAll(async () => {
-    testApp = await createTestApp();
-    sink = await startSmtpSink();
-    await resetDatabase(testApp.dataSource);
-    await resetQueues(testApp);
-    officer = await createApiKey(testApp.dataSource, 'procurement_officer');
+    harness = await startWorkerHarness();
+    await harness.reset();
+    officer = await createApiKey(harness.dataSource, 'procurement_officer');
     // Stale by design (NOTIFY_WITHIN_DAYS 0): outcomes are recorded as suppressed and nothing is mailed.
-    workers = await startWorkers(1, workerEnv(sink, { NOTIFY_WITHIN_DAYS: '0' }));
+    workers = await startWorkers(1, workerEnv(harness.sink, { NOTIFY_WITHIN_DAYS: '0' }));
   }, 60_000);
 
   afterAll(async () => {
     await stopWorkers(workers);
-    await sink.stop();
-    await testApp.close();
+    await harness?.close();
   }, 60_000);
 
   const run = async (body: object = {}) => {
-    const response = await testApp.http.post('/api/v1/evaluation-runs', { token: officer, body });
+    const response = await harness.http.post('/api/v1/evaluation-runs', { token: officer, body });
     expect(response.status).toBe(202);
-    return waitForRun(testApp.http, officer, response.body.id);
+    return waitForRun(harness.http, officer, response.body.id);
   };
 
   it('should give every KPI of a grid the status evaluateKpi gives it', async () => {
-    const department = await createDepartment(testApp.dataSource);
-    const vendor = await createVendor(testApp.dataSource);
-    const contract = await createContract(testApp.dataSource, vendor, department, {
+    const department = await createDepartment(harness.dataSource);
+    const vendor = await createVendor(harness.dataSource);
+    const contract = await createContract(harness.dataSource, vendor, department, {
       startDate: '2025-05-01',
       endDate: '2025-05-31',
     });
@@ -87,18 +82,18 @@ describe('the evaluation SQL follows the rules', () => {
       }
     }
     for (const entry of cases) {
-      const kpi = await createKpi(testApp.dataSource, contract, {
+      const kpi = await createKpi(harness.dataSource, contract, {
         name: entry.name,
         direction: entry.direction,
         target: entry.target,
         offTrackThreshold: entry.threshold,
       });
       if (entry.value !== null) {
-        await recordMeasurement(testApp.dataSource, kpi.id, '2025-05', entry.value);
+        await recordMeasurement(harness.dataSource, kpi.id, '2025-05', entry.value);
       }
     }
     await run({ contractIds: [contract.id] });
-    const rows: { name: string; status: string }[] = await testApp.dataSource.query(
+    const rows: { name: string; status: string }[] = await harness.dataSource.query(
       `SELECT k.name, e.status FROM kpi_evaluations e JOIN kpis k ON k.id = e.kpi_id WHERE e.contract_id = $1`,
       [contract.id],
     );
@@ -118,17 +113,17 @@ describe('the evaluation SQL follows the rules', () => {
 
   it('should judge a period with a value once it has ended, and one without only once its grace days have passed', async () => {
     const lastMonth = previousPeriod(periodOfDate(localDateOf(new Date(), 'America/New_York'), 'monthly'));
-    const department = await createDepartment(testApp.dataSource);
-    const vendor = await createVendor(testApp.dataSource);
+    const department = await createDepartment(harness.dataSource);
+    const vendor = await createVendor(harness.dataSource);
     const dates = { startDate: periodFirstDay(lastMonth), endDate: periodLastDay(lastMonth) };
-    const patient = await createContract(testApp.dataSource, vendor, department, { ...dates, reportingGraceDays: 365 });
-    const strict = await createContract(testApp.dataSource, vendor, department, { ...dates, reportingGraceDays: 0 });
-    const reported = await createKpi(testApp.dataSource, patient, { name: 'reported' });
-    await createKpi(testApp.dataSource, patient, { name: 'not yet due' });
-    await createKpi(testApp.dataSource, strict, { name: 'due' });
-    await recordMeasurement(testApp.dataSource, reported.id, formatPeriod(lastMonth), 99);
+    const patient = await createContract(harness.dataSource, vendor, department, { ...dates, reportingGraceDays: 365 });
+    const strict = await createContract(harness.dataSource, vendor, department, { ...dates, reportingGraceDays: 0 });
+    const reported = await createKpi(harness.dataSource, patient, { name: 'reported' });
+    await createKpi(harness.dataSource, patient, { name: 'not yet due' });
+    await createKpi(harness.dataSource, strict, { name: 'due' });
+    await recordMeasurement(harness.dataSource, reported.id, formatPeriod(lastMonth), 99);
     await run({ contractIds: [patient.id, strict.id], period: formatPeriod(lastMonth) });
-    const rows = await testApp.dataSource.query(
+    const rows = await harness.dataSource.query(
       `SELECT k.name, e.status FROM kpi_evaluations e JOIN kpis k ON k.id = e.kpi_id
         WHERE e.contract_id = ANY($1::uuid[]) ORDER BY k.name`,
       [[patient.id, strict.id]],
@@ -140,8 +135,8 @@ describe('the evaluation SQL follows the rules', () => {
   }, 60_000);
 
   it('should schedule evaluation on EVALUATION_CRON in the city time zone, and the outbox sweep', async () => {
-    const runs = testApp.app.get<Queue>(getQueueToken(QueueName.EvaluationRuns));
-    const notifications = testApp.app.get<Queue>(getQueueToken(QueueName.Notifications));
+    const runs = harness.queues.get(QueueName.EvaluationRuns);
+    const notifications = harness.queues.get(QueueName.Notifications);
     expect(await runs.getJobScheduler('evaluation-schedule')).toMatchObject({
       name: JobName.ScheduledRun,
       pattern: '0 0 29 2 *',
@@ -151,20 +146,20 @@ describe('the evaluation SQL follows the rules', () => {
   });
 
   it('should answer 400 for a malformed period or unknown contracts, and 403 to non-officers', async () => {
-    const bad = await testApp.http.post('/api/v1/evaluation-runs', { token: officer, body: { period: 'March' } });
+    const bad = await harness.http.post('/api/v1/evaluation-runs', { token: officer, body: { period: 'March' } });
     expect(bad.status).toBe(400);
     expect(bad.body.details[0].field).toBe('period');
-    const unknown = await testApp.http.post('/api/v1/evaluation-runs', {
+    const unknown = await harness.http.post('/api/v1/evaluation-runs', {
       token: officer,
       body: { contractIds: ['00000000-0000-4000-8000-000000000000'] },
     });
     expect(unknown.status).toBe(400);
     expect(unknown.body.details[0].field).toBe('contractIds');
-    const department = await createDepartment(testApp.dataSource);
-    const head = await createApiKey(testApp.dataSource, 'department_head', { departments: [department] });
-    expect((await testApp.http.post('/api/v1/evaluation-runs', { token: head, body: {} })).status).toBe(403);
+    const department = await createDepartment(harness.dataSource);
+    const head = await createApiKey(harness.dataSource, 'department_head', { departments: [department] });
+    expect((await harness.http.post('/api/v1/evaluation-runs', { token: head, body: {} })).status).toBe(403);
     expect(
-      (await testApp.http.get('/api/v1/evaluation-runs/00000000-0000-4000-8000-000000000000', { token: officer }))
+      (await harness.http.get('/api/v1/evaluation-runs/00000000-0000-4000-8000-000000000000', { token: officer }))
         .status,
     ).toBe(404);
   });

@@ -5,28 +5,25 @@ import {
   createDepartment,
   createKpi,
   createVendor,
-  recordMeasurement,
-  resetDatabase,
-  startSmtpSink,
-  type AppProcess,
-  type SmtpSink,
-} from '#testing';
-import { createTestApp, type TestApp } from '../../api/test/support/create-test-app.js';
-import {
   meetingPackOutbox,
-  resetQueues,
+  recordMeasurement,
   splitMeetingPacks,
+  startWorkerHarness,
   startWorkers,
   stopWorkers,
   waitForOutboxSettled,
+  waitForQuiet,
   waitForRun,
   workerEnv,
-} from './support/worker-harness.js';
+  type AppProcess,
+  type SmtpSink,
+  type WorkerHarness,
+} from '#testing';
 
 // A hand-worked city: three contracts, KPIs of both directions and of every frequency, gaps and a late correction.
 // Every evaluation and every email below was worked out by hand from the rules of the product design (§3).
 describe('evaluation and notification, end to end', () => {
-  let testApp: TestApp;
+  let harness: WorkerHarness;
   let sink: SmtpSink;
   let workers: AppProcess[] = [];
   let officer: string;
@@ -34,15 +31,13 @@ describe('evaluation and notification, end to end', () => {
   const contracts: Record<string, Contract> = {};
 
   beforeAll(async () => {
-    testApp = await createTestApp();
-    sink = await startSmtpSink();
-  });
+    harness = await startWorkerHarness();
+    sink = harness.sink;
+  }, 60_000);
 
   beforeEach(async () => {
-    await resetDatabase(testApp.dataSource);
-    await resetQueues(testApp);
-    sink.messages.length = 0;
-    officer = await createApiKey(testApp.dataSource, 'procurement_officer');
+    await harness.reset();
+    officer = await createApiKey(harness.dataSource, 'procurement_officer');
     await seed();
   });
 
@@ -52,54 +47,53 @@ describe('evaluation and notification, end to end', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await sink.stop();
-    await testApp.close();
-  });
+    await harness?.close();
+  }, 60_000);
 
   const measure = (kpi: Kpi, period: string, value: number) =>
-    recordMeasurement(testApp.dataSource, kpi.id, period, value);
+    recordMeasurement(harness.dataSource, kpi.id, period, value);
 
   async function seed(): Promise<void> {
-    const works = await createDepartment(testApp.dataSource, {
+    const works = await createDepartment(harness.dataSource, {
       name: 'Public Works',
       code: 'PW',
       headEmail: 'head.pw@city.example',
     });
-    const parks = await createDepartment(testApp.dataSource, {
+    const parks = await createDepartment(harness.dataSource, {
       name: 'Parks',
       code: 'PK',
       headEmail: 'head.parks@city.example',
     });
-    const acme = await createVendor(testApp.dataSource, {
+    const acme = await createVendor(harness.dataSource, {
       legalName: 'Acme Paving',
       email: 'ops@acme.example',
       preferredLanguage: 'en',
     });
-    const beta = await createVendor(testApp.dataSource, {
+    const beta = await createVendor(harness.dataSource, {
       legalName: 'Beta Verde',
       email: 'hola@beta.example',
       preferredLanguage: 'es',
     });
-    const gama = await createVendor(testApp.dataSource, {
+    const gama = await createVendor(harness.dataSource, {
       legalName: 'Gama Limpeza',
       email: 'oi@gama.example',
       preferredLanguage: 'pt',
     });
 
-    contracts.A = await createContract(testApp.dataSource, acme, works, {
+    contracts.A = await createContract(harness.dataSource, acme, works, {
       number: 'A-1',
       startDate: '2025-01-01',
       endDate: '2025-04-30',
       managerEmail: 'pm.a@city.example',
     });
-    kpis.repairs = await createKpi(testApp.dataSource, contracts.A, {
+    kpis.repairs = await createKpi(harness.dataSource, contracts.A, {
       name: 'On-time repairs',
       direction: 'higher_is_better',
       target: 95,
       offTrackThreshold: 90,
       frequency: 'monthly',
     });
-    kpis.complaints = await createKpi(testApp.dataSource, contracts.A, {
+    kpis.complaints = await createKpi(harness.dataSource, contracts.A, {
       name: 'Complaints',
       unit: 'complaints',
       direction: 'lower_is_better',
@@ -113,13 +107,13 @@ describe('evaluation and notification, end to end', () => {
     await measure(kpis.repairs, '2025-04', 80); // off track, run 2: escalation
     await measure(kpis.complaints, '2025-Q1', 12); // off track; 2025-Q2 (April only) has no value: missing
 
-    contracts.B = await createContract(testApp.dataSource, beta, parks, {
+    contracts.B = await createContract(harness.dataSource, beta, parks, {
       number: 'B-1',
       startDate: '2024-01-01',
       endDate: '2025-12-31',
       managerEmail: 'pm.b@city.example',
     });
-    kpis.trees = await createKpi(testApp.dataSource, contracts.B, {
+    kpis.trees = await createKpi(harness.dataSource, contracts.B, {
       name: 'Trees planted',
       unit: 'trees',
       target: 1000,
@@ -129,33 +123,33 @@ describe('evaluation and notification, end to end', () => {
     await measure(kpis.trees, '2024', 1200); // on track
     await measure(kpis.trees, '2025', 700.5); // off track
 
-    contracts.C = await createContract(testApp.dataSource, gama, parks, {
+    contracts.C = await createContract(harness.dataSource, gama, parks, {
       number: 'C-1',
       startDate: '2025-06-01',
       endDate: '2025-08-31',
       managerEmail: 'pm.c@city.example',
     });
-    kpis.collection = await createKpi(testApp.dataSource, contracts.C, {
+    kpis.collection = await createKpi(harness.dataSource, contracts.C, {
       name: 'Coleta no prazo',
       target: 98,
       offTrackThreshold: 95,
       frequency: 'monthly',
     });
-    kpis.retired = await createKpi(testApp.dataSource, contracts.C, { name: 'Retired', active: false });
+    kpis.retired = await createKpi(harness.dataSource, contracts.C, { name: 'Retired', active: false });
     await measure(kpis.collection, '2025-06', 99); // on track; July has no value: missing
     await measure(kpis.collection, '2025-08', 90); // off track (corrected later)
   }
 
   const evaluations = () =>
-    testApp.dataSource.query(
+    harness.dataSource.query(
       `SELECT c.number AS contract, k.name AS kpi, e.period, e.value, e.target, e.off_track_threshold AS threshold, e.status
          FROM kpi_evaluations e JOIN kpis k ON k.id = e.kpi_id JOIN contracts c ON c.id = e.contract_id
         ORDER BY c.number, k.name, e.period`,
     );
   const requestRun = async () => {
-    const response = await testApp.http.post('/api/v1/evaluation-runs', { token: officer, body: {} });
+    const response = await harness.http.post('/api/v1/evaluation-runs', { token: officer, body: {} });
     expect(response.status).toBe(202);
-    return waitForRun(testApp.http, officer, response.body.id);
+    return waitForRun(harness.http, officer, response.body.id);
   };
 
   const FIRST_EVALUATIONS = [
@@ -286,7 +280,7 @@ describe('evaluation and notification, end to end', () => {
     });
     expect(await evaluations()).toEqual(FIRST_EVALUATIONS);
 
-    const outbox = await waitForOutboxSettled(testApp.dataSource);
+    const outbox = await waitForOutboxSettled(harness);
     expect(
       outbox.map((row: Record<string, unknown>) => [
         row.contract,
@@ -302,7 +296,7 @@ describe('evaluation and notification, end to end', () => {
     ).toBe(true);
 
     expect(
-      (await meetingPackOutbox(testApp.dataSource)).map((row: Record<string, unknown>) => [
+      (await meetingPackOutbox(harness.dataSource)).map((row: Record<string, unknown>) => [
         row.department,
         row.period,
         row.status,
@@ -319,7 +313,7 @@ describe('evaluation and notification, end to end', () => {
     await sink.waitForMessages(EMAILS);
     expect(sink.messages).toHaveLength(EMAILS);
     expect(new Set(sink.messages.map((message) => message.messageId)).size).toBe(EMAILS);
-    const { notices: mail, packs } = await splitMeetingPacks(testApp.dataSource, sink.messages);
+    const { notices: mail, packs } = await splitMeetingPacks(harness.dataSource, sink.messages);
     expect(mail).toHaveLength(8);
     expect(packs.every((message) => message.attachments[0]?.contentType === 'application/pdf')).toBe(true);
     const find = (to: string, contract: string, period: RegExp) =>
@@ -360,7 +354,7 @@ describe('evaluation and notification, end to end', () => {
   it('should re-evaluate corrected and late values, and email nothing twice however often it runs', async () => {
     workers = await startWorkers(1, workerEnv(sink));
     await requestRun();
-    await waitForOutboxSettled(testApp.dataSource);
+    await waitForOutboxSettled(harness);
     await sink.waitForMessages(EMAILS);
 
     await measure(kpis.collection, '2025-07', 97); // late: at risk now
@@ -379,36 +373,36 @@ describe('evaluation and notification, end to end', () => {
             : row,
       ),
     );
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await waitForQuiet(harness);
     expect(sink.messages).toHaveLength(EMAILS);
-    expect(await testApp.dataSource.query('SELECT count(*)::int AS n FROM notifications')).toEqual([{ n: EMAILS }]);
+    expect(await harness.dataSource.query('SELECT count(*)::int AS n FROM notifications')).toEqual([{ n: EMAILS }]);
   }, 90_000);
 
   it('should give one result and one email per (contract, period, kind) with three workers started together', async () => {
     workers = await startWorkers(3, workerEnv(sink, { EVALUATION_CHUNK_SIZE: '1' }));
     const runs = await Promise.all(
-      [1, 2, 3].map(() => testApp.http.post('/api/v1/evaluation-runs', { token: officer, body: {} })),
+      [1, 2, 3].map(() => harness.http.post('/api/v1/evaluation-runs', { token: officer, body: {} })),
     );
-    for (const response of runs) await waitForRun(testApp.http, officer, response.body.id);
-    await waitForOutboxSettled(testApp.dataSource);
+    for (const response of runs) await waitForRun(harness.http, officer, response.body.id);
+    await waitForOutboxSettled(harness);
     expect(await evaluations()).toEqual(FIRST_EVALUATIONS);
     await sink.waitForMessages(EMAILS);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await waitForQuiet(harness);
     expect(sink.messages).toHaveLength(EMAILS);
     expect(new Set(sink.messages.map((message) => message.messageId)).size).toBe(EMAILS);
-    expect(await meetingPackOutbox(testApp.dataSource)).toHaveLength(MEETING_PACKS.length);
+    expect(await meetingPackOutbox(harness.dataSource)).toHaveLength(MEETING_PACKS.length);
   }, 90_000);
 
   it('should record stale periods as suppressed and email nothing when they became due long before evaluation', async () => {
     workers = await startWorkers(1, workerEnv(sink, { NOTIFY_WITHIN_DAYS: '45' }));
     await requestRun();
-    const outbox = await waitForOutboxSettled(testApp.dataSource);
+    const outbox = await waitForOutboxSettled(harness);
     expect(outbox).toHaveLength(8);
     expect(outbox.every((row: { status: string }) => row.status === 'suppressed')).toBe(true);
-    const packs = await meetingPackOutbox(testApp.dataSource);
+    const packs = await meetingPackOutbox(harness.dataSource);
     expect(packs).toHaveLength(MEETING_PACKS.length);
     expect(packs.every((row: { status: string }) => row.status === 'suppressed')).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await waitForQuiet(harness);
     expect(sink.messages).toHaveLength(0);
   }, 60_000);
 });

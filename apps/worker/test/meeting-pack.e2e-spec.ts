@@ -6,32 +6,29 @@ import {
   createDepartment,
   createKpi,
   createVendor,
+  meetingPackOutbox,
   readPdf,
   recordMeasurement,
-  resetDatabase,
-  startSmtpSink,
+  splitMeetingPacks,
+  startWorkerHarness,
+  startWorkers,
+  stopWorkers,
   waitFor,
+  waitForOutboxSettled,
+  waitForQuiet,
+  waitForRun,
+  workerEnv,
   type AppProcess,
   type ReceivedMail,
   type SmtpSink,
+  type WorkerHarness,
 } from '#testing';
-import { createTestApp, type TestApp } from '../../api/test/support/create-test-app.js';
-import {
-  meetingPackOutbox,
-  resetQueues,
-  splitMeetingPacks,
-  startWorkers,
-  stopWorkers,
-  waitForOutboxSettled,
-  waitForRun,
-  workerEnv,
-} from './support/worker-harness.js';
 
 // Two departments, each with a head, and contracts that run through March 2025 only, so that one run evaluates
 // one month: Works has W-1 off track (85 against 95, an off-track notice to Alpha) and W-2 on track, and paid
 // Alpha (diverse) 1,000 in March; Parks has P-1 at risk (92 against 100).
 describe('meeting pack emails', () => {
-  let testApp: TestApp;
+  let harness: WorkerHarness;
   let sink: SmtpSink;
   let workers: AppProcess[] = [];
   let officer: string;
@@ -39,15 +36,13 @@ describe('meeting pack emails', () => {
   const kpis: Record<string, Kpi> = {};
 
   beforeAll(async () => {
-    testApp = await createTestApp();
-    sink = await startSmtpSink();
-  });
+    harness = await startWorkerHarness();
+    sink = harness.sink;
+  }, 60_000);
 
   beforeEach(async () => {
-    await resetDatabase(testApp.dataSource);
-    await resetQueues(testApp);
-    sink.messages.length = 0;
-    officer = await createApiKey(testApp.dataSource, 'procurement_officer');
+    await harness.reset();
+    officer = await createApiKey(harness.dataSource, 'procurement_officer');
     await seed();
   });
 
@@ -57,15 +52,14 @@ describe('meeting pack emails', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await sink.stop();
-    await testApp.close();
-  });
+    await harness?.close();
+  }, 60_000);
 
   const measure = (kpi: Kpi, period: string, value: number) =>
-    recordMeasurement(testApp.dataSource, kpi.id, period, value);
+    recordMeasurement(harness.dataSource, kpi.id, period, value);
 
   async function seed(): Promise<void> {
-    const ds = testApp.dataSource;
+    const ds = harness.dataSource;
     works = await createDepartment(ds, { name: 'Public Works', code: 'WRK', headEmail: 'head.works@city.example' });
     const parks = await createDepartment(ds, { name: 'Parks', code: 'PRK', headEmail: 'head.parks@city.example' });
     const alpha = await createVendor(ds, { legalName: 'Alpha Paving', email: 'ops@alpha.example' });
@@ -94,12 +88,12 @@ describe('meeting pack emails', () => {
   }
 
   const requestRun = async () => {
-    const response = await testApp.http.post('/api/v1/evaluation-runs', { token: officer, body: {} });
+    const response = await harness.http.post('/api/v1/evaluation-runs', { token: officer, body: {} });
     expect(response.status).toBe(202);
-    return waitForRun(testApp.http, officer, response.body.id);
+    return waitForRun(harness.http, officer, response.body.id);
   };
   const packsTo = async (address: string): Promise<ReceivedMail[]> =>
-    (await splitMeetingPacks(testApp.dataSource, sink.messages)).packs.filter((message) =>
+    (await splitMeetingPacks(harness.dataSource, sink.messages)).packs.filter((message) =>
       message.to.includes(address),
     );
   /** Text runs of the PDF from `first` on, `count` of them: a table row in drawing order. */
@@ -112,10 +106,10 @@ describe('meeting pack emails', () => {
   it('should email each department head one pack for the month, in ESCALATION_LANGUAGE, with the PDF of its figures', async () => {
     workers = await startWorkers(1, workerEnv(sink, { ESCALATION_LANGUAGE: 'es' }));
     await requestRun();
-    await waitForOutboxSettled(testApp.dataSource);
+    await waitForOutboxSettled(harness);
     await sink.waitForMessages(3);
 
-    expect(await meetingPackOutbox(testApp.dataSource)).toEqual([
+    expect(await meetingPackOutbox(harness.dataSource)).toEqual([
       expect.objectContaining({
         department: 'PRK',
         period: '2025-03',
@@ -135,7 +129,7 @@ describe('meeting pack emails', () => {
         contract_id: null,
       }),
     ]);
-    const { packs, notices } = await splitMeetingPacks(testApp.dataSource, sink.messages);
+    const { packs, notices } = await splitMeetingPacks(harness.dataSource, sink.messages);
     expect(notices.map((message) => message.to)).toEqual([['ops@alpha.example']]);
     expect(packs).toHaveLength(2);
 
@@ -192,26 +186,26 @@ describe('meeting pack emails', () => {
     workers = await startWorkers(1, workerEnv(sink));
     const firstRun = await requestRun();
     expect(firstRun.status).toBe('completed');
-    await waitForOutboxSettled(testApp.dataSource);
+    await waitForOutboxSettled(harness);
     await sink.waitForMessages(3);
 
     await requestRun(); // nothing changed: nothing evaluated
     await measure(kpis.response, '2025-03', 70); // corrected: W-2 is off track now, which is a new notice
     const corrected = await requestRun();
     expect(corrected.counts).toMatchObject({ kpis: 1, off_track: 1, notifications: 1 });
-    await waitForOutboxSettled(testApp.dataSource);
+    await waitForOutboxSettled(harness);
     await sink.waitForMessages(4);
 
     // The completion step once more, as after a crash: the sweep re-drives a run that is not completed.
     // UPDATE answers [rows, count].
-    const [[{ id: runId }]] = await testApp.dataSource.query(
+    const [[{ id: runId }]] = await harness.dataSource.query(
       `UPDATE evaluation_runs SET status = 'running', finished_at = NULL
         WHERE id = (SELECT id FROM evaluation_runs ORDER BY requested_at LIMIT 1) RETURNING id`,
     );
-    await waitForRun(testApp.http, officer, runId);
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await waitForRun(harness.http, officer, runId);
+    await waitForQuiet(harness);
 
-    expect((await meetingPackOutbox(testApp.dataSource)).map((row: { department: string }) => row.department)).toEqual([
+    expect((await meetingPackOutbox(harness.dataSource)).map((row: { department: string }) => row.department)).toEqual([
       'PRK',
       'WRK',
     ]);
@@ -223,7 +217,7 @@ describe('meeting pack emails', () => {
   it('should send a pack whose job was lost, through the outbox sweep', async () => {
     workers = await startWorkers(1, workerEnv(sink));
     // As if the worker died between recording the pack and queueing its email.
-    await testApp.dataSource.query(
+    await harness.dataSource.query(
       `INSERT INTO notifications (department_id, period, kind, status, to_addresses, language, updated_at)
        VALUES ($1, '2025-03', 'meeting_pack', 'pending', '{head.works@city.example}', 'en', now() - interval '1 minute')`,
       [works.id],
@@ -233,32 +227,32 @@ describe('meeting pack emails', () => {
     expect(message.subject).toBe('Performance meeting pack: Public Works, March 2025');
     expect(message.attachments[0].filename).toBe('meeting-pack_WRK_2025-03.pdf');
     await waitFor('the pack to be recorded as sent', async () => {
-      const [row] = await meetingPackOutbox(testApp.dataSource);
+      const [row] = await meetingPackOutbox(harness.dataSource);
       if (row.status !== 'sent') throw new Error(row.status);
     });
   }, 60_000);
 
   it('should hold a department’s pack until every KPI period of the month has been evaluated', async () => {
     // W-3's March is not due for years (grace days) and has no value yet: Works' March is not complete.
-    const vendor = await createVendor(testApp.dataSource, { legalName: 'Gamma' });
-    const w3 = await createContract(testApp.dataSource, vendor, works, {
+    const vendor = await createVendor(harness.dataSource, { legalName: 'Gamma' });
+    const w3 = await createContract(harness.dataSource, vendor, works, {
       number: 'W-3',
       startDate: '2025-03-01',
       endDate: '2025-03-31',
       reportingGraceDays: 5000,
     });
-    const late = await createKpi(testApp.dataSource, w3, { name: 'Late figures' });
+    const late = await createKpi(harness.dataSource, w3, { name: 'Late figures' });
     workers = await startWorkers(1, workerEnv(sink));
     await requestRun();
-    await waitForOutboxSettled(testApp.dataSource);
-    expect((await meetingPackOutbox(testApp.dataSource)).map((row: { department: string }) => row.department)).toEqual([
+    await waitForOutboxSettled(harness);
+    expect((await meetingPackOutbox(harness.dataSource)).map((row: { department: string }) => row.department)).toEqual([
       'PRK',
     ]);
 
     await measure(late, '2025-03', 99);
     await requestRun();
-    await waitForOutboxSettled(testApp.dataSource);
-    expect(await meetingPackOutbox(testApp.dataSource)).toEqual([
+    await waitForOutboxSettled(harness);
+    expect(await meetingPackOutbox(harness.dataSource)).toEqual([
       expect.objectContaining({ department: 'PRK', status: 'sent' }),
       expect.objectContaining({ department: 'WRK', status: 'sent' }),
     ]);
@@ -273,19 +267,19 @@ describe('meeting pack emails', () => {
   it('should record a pack for a month long past as suppressed and email nothing, until an officer sends it', async () => {
     workers = await startWorkers(1, workerEnv(sink, { NOTIFY_WITHIN_DAYS: '45' }));
     await requestRun();
-    await waitForOutboxSettled(testApp.dataSource);
-    expect((await meetingPackOutbox(testApp.dataSource)).map((row: { status: string }) => row.status)).toEqual([
+    await waitForOutboxSettled(harness);
+    expect((await meetingPackOutbox(harness.dataSource)).map((row: { status: string }) => row.status)).toEqual([
       'suppressed',
       'suppressed',
     ]);
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await waitForQuiet(harness);
     expect(sink.messages).toHaveLength(0);
 
-    const [{ id }] = await testApp.dataSource.query(
+    const [{ id }] = await harness.dataSource.query(
       `SELECT id FROM notifications WHERE kind = 'meeting_pack' AND department_id = $1`,
       [works.id],
     );
-    const retried = await testApp.http.post(`/api/v1/notifications/${id}/retry`, { token: officer });
+    const retried = await harness.http.post(`/api/v1/notifications/${id}/retry`, { token: officer });
     expect(retried.status).toBe(202);
     expect(retried.body).toMatchObject({ id, kind: 'meeting_pack', contractId: null, departmentId: works.id });
     const [message] = await sink.waitForMessages(1);

@@ -1,13 +1,8 @@
-import { freePort, startAppProcess, startThrowawayRedis, type ThrowawayRedis } from '#testing';
+import { freePort, runEnv, startAppProcess, startThrowawayRedis, type ThrowawayRedis } from '#testing';
 
 // The worker as production runs it (node dist/apps/worker/src/main.js), against a Redis of its own.
 describe('the worker process', () => {
-  const env = (redisUrl: string) => ({
-    DATABASE_URL: process.env.DATABASE_URL!,
-    REDIS_URL: redisUrl,
-    QUEUE_PREFIX: process.env.QUEUE_PREFIX!,
-    LOG_LEVEL: 'info',
-  });
+  const env = (redisUrl: string) => ({ ...runEnv(), REDIS_URL: redisUrl, LOG_LEVEL: 'info' });
 
   describe('on a Redis that keeps every key', () => {
     let redis: ThrowawayRedis;

@@ -17,6 +17,8 @@ export type AppProcess = {
   waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<void>;
   waitForExit(timeoutMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   kill(signal?: NodeJS.Signals): void;
+  /** SIGTERM, as an orchestrator stops it, and SIGKILL if it has not exited within `timeoutMs`; a no-op once exited. */
+  stop(timeoutMs?: number): Promise<void>;
 };
 
 /**
@@ -85,5 +87,15 @@ export function startNodeProcess(
       ),
     waitForExit: (timeoutMs = 15_000) => withTimeout(exited, timeoutMs, `${entry} did not exit`),
     kill: (signal = 'SIGTERM') => void child.kill(signal),
+    stop: async (timeoutMs = 20_000) => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      try {
+        await withTimeout(exited, timeoutMs, `${entry} did not stop on SIGTERM`);
+      } catch {
+        child.kill('SIGKILL');
+        await exited;
+      }
+    },
   };
 }

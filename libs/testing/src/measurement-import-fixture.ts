@@ -1,5 +1,4 @@
-/** Anything that runs SQL with positional parameters: a TypeORM DataSource or a node-postgres client. */
-export type SqlRunner = { query(sql: string, parameters?: unknown[]): Promise<unknown> };
+import type { SqlRunner } from './data-source.js';
 
 /** The shape of a large import: every contract has the same monthly KPIs, each reported for every period. */
 export type ImportFixture = { contracts: number; kpisPerContract: number; periods: string[] };

@@ -55,6 +55,8 @@ export async function startThrowawayRedis(extraArgs: string[] = []): Promise<Thr
     );
     await waitFor(`redis-server on ${port}`, async () => {
       const client = new Redis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
+      // Refusals until the server listens are expected; connect() rejects with them, which waitFor reports.
+      client.on('error', () => undefined);
       try {
         await client.connect();
         await client.ping();

@@ -1,12 +1,9 @@
-import { JobName, QueueName, runJobId } from '#domain';
-import { startAppProcess, type AppProcess } from '#testing';
-import { Queue } from 'bullmq';
+import { enqueueRun, openQueues, resetQueues, startWorkers, stopWorkers, type SqlRunner } from '#testing';
 import type pg from 'pg';
 
 export type BenchWorker = {
-  process: AppProcess;
   /** Records a run for `period` over every contract, queues it as the API does, and returns its id. */
-  enqueueRun(db: pg.Client, period: string): Promise<string>;
+  enqueueRun(db: SqlRunner, period: string): Promise<string>;
   /** Stops the worker and removes every key the run left under its queue prefix. */
   stop(): Promise<void>;
 };
@@ -18,36 +15,19 @@ export type BenchWorker = {
 export async function startBenchWorker(label: string, env: Record<string, string>): Promise<BenchWorker> {
   const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
   const prefix = `cpt-bench-${label}-${process.pid}`;
-  const worker = startAppProcess('worker', { REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, LOG_LEVEL: 'info', ...env });
-  const connection = { url: redisUrl, maxRetriesPerRequest: null };
-  const queues = Object.values(QueueName).map((name) => new Queue(name, { connection, prefix }));
-  try {
-    await worker.waitForOutput(/worker started/, 30_000);
-  } catch (error) {
-    worker.kill('SIGKILL');
-    await Promise.all(queues.map((queue) => queue.close()));
-    throw error;
-  }
-  const runs = queues[Object.values(QueueName).indexOf(QueueName.EvaluationRuns)];
-  return {
-    process: worker,
-    async enqueueRun(db, period) {
-      const [{ id }] = (
-        await db.query<{ id: string }>(
-          `INSERT INTO evaluation_runs (status, period, requested_by) VALUES ('queued', $1, 'bench') RETURNING id`,
-          [period],
-        )
-      ).rows;
-      await runs.add(JobName.Run, { runId: id }, { jobId: runJobId(id), removeOnComplete: true, removeOnFail: true });
-      return id;
+  const queues = openQueues({ redisUrl, prefix });
+  const workers = await startWorkers(1, { REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, ...env }).catch(
+    async (error: unknown) => {
+      await queues.close();
+      throw error;
     },
+  );
+  return {
+    enqueueRun: (db, period) => enqueueRun(db, queues, period),
     async stop() {
-      worker.kill('SIGTERM');
-      await worker.waitForExit(20_000).catch(() => worker.kill('SIGKILL'));
-      for (const queue of queues) {
-        await queue.obliterate({ force: true }).catch(() => undefined);
-        await queue.close();
-      }
+      await stopWorkers(workers);
+      await resetQueues(queues).catch(() => undefined);
+      await queues.close();
     },
   };
 }

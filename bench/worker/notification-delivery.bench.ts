@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createMailTransport, renderOffTrack } from '#notifications';
 import pg from 'pg';
-import { MAIL_CONCURRENCY } from '../apps/worker/src/processors/worker-options.js';
-import { createBenchDatabase } from './support/bench-database.js';
+import { MAIL_CONCURRENCY } from '../../apps/worker/src/processors/worker-options.js';
+import { createBenchDatabase } from '../support/bench-database.js';
 import { startBenchWorker, type BenchWorker } from './support/bench-worker.js';
-import { benchResult, type Benchmark, type BenchResult } from './support/benchmark.js';
+import { benchResult, type Benchmark, type BenchResult } from '../support/benchmark.js';
 import { startCountingSmtpServer, type CountingSmtpServer } from './support/counting-smtp-server.js';
 import { seedEvaluationFixture, type EvaluationFixture } from './support/evaluation-fixture.js';
 

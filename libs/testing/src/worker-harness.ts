@@ -1,16 +1,64 @@
-import { getQueueToken } from '@nestjs/bullmq';
-import { QueueName } from '#domain';
-import { startAppProcess, waitFor, type AppProcess, type HttpClient, type ReceivedMail, type SmtpSink } from '#testing';
-import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import type { TestApp } from '../../../api/test/support/create-test-app.js';
+import { startApi, type ApiProcess } from './api-process.js';
+import { startAppProcess, type AppProcess } from './app-process.js';
+import { openDataSource } from './data-source.js';
+import type { HttpClient } from './http-client.js';
+import { openQueues, resetQueues } from './queues.js';
+import { waitForQuiet, type QuietState } from './quiet-state.js';
+import { resetDatabase } from './reset-database.js';
+import { runEnv } from './run-env.js';
+import { startSmtpSink, type ReceivedMail, type SmtpSink } from './smtp-sink.js';
+import { waitFor } from './throwaway-services.js';
+
+/**
+ * What the worker's e2e tests run the workers against: the built API (requests and reads go through HTTP, as
+ * an officer's would), and a DataSource, the queues and an SMTP sink of the test's own.
+ */
+export type WorkerHarness = QuietState & {
+  api: ApiProcess;
+  http: HttpClient;
+  sink: SmtpSink;
+  /** Empties the tables and the queues and resets the sink, so that each test starts from nothing. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+};
+
+export async function startWorkerHarness(): Promise<WorkerHarness> {
+  const dataSource = await openDataSource();
+  const queues = openQueues();
+  const sink = await startSmtpSink();
+  let api: ApiProcess | undefined;
+  const close = async () => {
+    await api?.close();
+    await queues.close();
+    await dataSource.destroy();
+    await sink.stop();
+  };
+  try {
+    api = await startApi(runEnv());
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return {
+    api,
+    http: api.http,
+    dataSource,
+    queues,
+    sink,
+    reset: async () => {
+      await resetDatabase(dataSource);
+      await resetQueues(queues);
+      sink.reset();
+    },
+    close,
+  };
+}
 
 /** The environment of a worker process in these tests: the run's database and Redis, fast retries and sweeps. */
 export function workerEnv(sink: SmtpSink, overrides: Record<string, string> = {}): Record<string, string> {
   return {
-    DATABASE_URL: process.env.DATABASE_URL!,
-    REDIS_URL: process.env.REDIS_URL!,
-    QUEUE_PREFIX: process.env.QUEUE_PREFIX!,
+    ...runEnv(),
     SMTP_URL: sink.url,
     LOG_LEVEL: 'info',
     MAIL_RETRY_BASE_DELAY_MS: '300',
@@ -24,25 +72,19 @@ export function workerEnv(sink: SmtpSink, overrides: Record<string, string> = {}
 
 /** Starts `count` worker processes as production does and waits until each is consuming. */
 export async function startWorkers(count: number, env: Record<string, string>): Promise<AppProcess[]> {
-  const workers = Array.from({ length: count }, () => startAppProcess('worker', env));
-  await Promise.all(workers.map((worker) => worker.waitForOutput(/worker started/, 30_000)));
+  const workers = Array.from({ length: count }, () => startAppProcess('worker', { LOG_LEVEL: 'info', ...env }));
+  try {
+    await Promise.all(workers.map((worker) => worker.waitForOutput(/worker started/, 30_000)));
+  } catch (error) {
+    await stopWorkers(workers);
+    throw error;
+  }
   return workers;
 }
 
+/** Stops workers as an orchestrator does (SIGTERM, letting active jobs finish), SIGKILL if they hang. */
 export async function stopWorkers(workers: AppProcess[]): Promise<void> {
-  for (const worker of workers) {
-    if (worker.child.exitCode === null && worker.child.signalCode === null) {
-      worker.kill('SIGTERM');
-      await worker.waitForExit(20_000).catch(() => worker.kill('SIGKILL'));
-    }
-  }
-}
-
-/** Empties the queues (jobs and schedulers) between tests, so no test sees another's leftovers. */
-export async function resetQueues(testApp: TestApp): Promise<void> {
-  for (const name of Object.values(QueueName)) {
-    await testApp.app.get<Queue>(getQueueToken(name)).obliterate({ force: true });
-  }
+  await Promise.all(workers.map((worker) => worker.stop()));
 }
 
 /** Polls the run through the API until it has completed (or fails with its last state). */
@@ -60,19 +102,10 @@ export async function waitForRun(http: HttpClient, token: string, runId: string,
   return last as { status: string; counts: Record<string, number> };
 }
 
-/** Waits until no email is pending (meeting packs included), and returns the outbox of contract notices. */
-export async function waitForOutboxSettled(dataSource: DataSource, timeoutMs = 60_000) {
-  await waitFor(
-    'the outbox to settle',
-    async () => {
-      const [{ pending }] = await dataSource.query(
-        `SELECT count(*) AS pending FROM notifications WHERE status = 'pending'`,
-      );
-      if (pending > 0) throw new Error(`${pending} pending`);
-    },
-    timeoutMs,
-  );
-  return dataSource.query(
+/** Waits for the quiet state (no email pending, meeting packs included), then answers the contract notices. */
+export async function waitForOutboxSettled(state: QuietState, timeoutMs = 60_000) {
+  await waitForQuiet(state, timeoutMs);
+  return state.dataSource.query(
     `SELECT n.kind, n.period, c.number AS contract, n.status, n.to_addresses, n.cc_addresses, n.language, n.attempts, n.last_error, n.subject
        FROM notifications n JOIN contracts c ON c.id = n.contract_id ORDER BY c.number, n.period, n.kind`,
   );

@@ -4,22 +4,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { typeormOptions } from '#database';
 import {
   createApiKey,
-  freePort,
   importCsvChunks,
   importRowCount,
   LARGE_IMPORT,
+  openDataSource,
   seedImportContracts,
-  startAppProcess,
+  startApi,
+  type ApiProcess,
 } from '#testing';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { DataSource } from 'typeorm';
-import { createBenchDatabase } from './support/bench-database.js';
-import { benchResult, type Benchmark, type BenchResult } from './support/benchmark.js';
-import { rssMiB } from './support/process-memory.js';
+import type { DataSource } from 'typeorm';
+import { createBenchDatabase } from '../support/bench-database.js';
+import { benchResult, type Benchmark, type BenchResult } from '../support/benchmark.js';
+import { rssMiB, sampleRss } from '../support/process-memory.js';
 
 const MIB = 1024 * 1024;
 // A long note on every row makes the file larger than the memory an import needs, so that holding it would show.
@@ -36,17 +36,10 @@ export const measurementImportBenchmark: Benchmark = {
   async run(): Promise<BenchResult[]> {
     const database = await createBenchDatabase('import');
     const dir = await mkdtemp(join(tmpdir(), 'cpt-bench-'));
-    const dataSource = new DataSource(typeormOptions({ url: database.url, applicationName: 'cpt-bench', poolSize: 2 }));
-    const port = await freePort();
-    const api = startAppProcess('api', {
-      DATABASE_URL: database.url,
-      REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
-      QUEUE_PREFIX: `cpt-bench-${process.pid}`,
-      PORT: String(port),
-      LOG_LEVEL: 'info',
-    });
+    let dataSource: DataSource | undefined;
+    let api: ApiProcess | undefined;
     try {
-      await dataSource.initialize();
+      dataSource = await openDataSource(database.url, 'cpt-bench');
       await seedImportContracts(dataSource, LARGE_IMPORT);
       const token = await createApiKey(dataSource, 'procurement_officer');
       const file = join(dir, 'measurements.csv');
@@ -57,9 +50,13 @@ export const measurementImportBenchmark: Benchmark = {
       await copyIntoBareTable(database.url, file);
       const copyMs = performance.now() - copyStarted;
 
-      await api.waitForOutput(/Nest application successfully started/, 30_000);
+      api = await startApi({
+        DATABASE_URL: database.url,
+        REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
+        QUEUE_PREFIX: `cpt-bench-${process.pid}`,
+      });
       const importFile = (body: Readable, query = '') =>
-        fetch(`http://127.0.0.1:${port}/api/v1/measurements/import${query}`, {
+        fetch(`${api!.url}/api/v1/measurements/import${query}`, {
           method: 'POST',
           headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
           body,
@@ -74,17 +71,14 @@ export const measurementImportBenchmark: Benchmark = {
         throw new Error(`The warm-up import answered ${warmUp.status}: ${await warmUp.text()}`);
       await warmUp.arrayBuffer();
 
-      const pid = api.child.pid!;
+      const pid = api.process.child.pid!;
       const rssBeforeMiB = await rssMiB(pid);
-      let peakMiB = rssBeforeMiB;
-      const sample = () => rssMiB(pid).then((rss) => (peakMiB = Math.max(peakMiB, rss)));
-      const sampler = setInterval(() => void sample().catch(() => undefined), 10);
+      const sampler = sampleRss(pid, rssBeforeMiB);
       const started = performance.now();
       const response = await importFile(createReadStream(file));
       const report = (await response.json()) as { created?: number };
       const importMs = performance.now() - started;
-      clearInterval(sampler);
-      await sample();
+      const peakMiB = await sampler.stop();
       const rows = importRowCount(LARGE_IMPORT);
       if (response.status !== 200 || report.created !== rows) {
         throw new Error(`The import did not create all ${rows} rows: ${response.status} ${JSON.stringify(report)}`);
@@ -106,9 +100,8 @@ export const measurementImportBenchmark: Benchmark = {
         ),
       ];
     } finally {
-      api.kill('SIGKILL');
-      await api.waitForExit().catch(() => undefined);
-      if (dataSource.isInitialized) await dataSource.destroy();
+      await api?.close();
+      await dataSource?.destroy();
       await database.drop();
       await rm(dir, { recursive: true, force: true });
     }

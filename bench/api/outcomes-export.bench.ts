@@ -1,15 +1,14 @@
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { typeormOptions } from '#database';
 import { parsePeriod, periodFirstDay, periodLastDay } from '#domain';
-import { createApiKey, freePort, startAppProcess, type AppProcess } from '#testing';
+import { createApiKey, openDataSource, startApi, type ApiProcess } from '#testing';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { DataSource } from 'typeorm';
-import { outcomeReportSql } from '../apps/api/src/reports/outcome-report.service.js';
-import { createBenchDatabase } from './support/bench-database.js';
-import { benchResult, type Benchmark, type BenchResult } from './support/benchmark.js';
-import { rssMiB, sampleRss } from './support/process-memory.js';
+import type { DataSource } from 'typeorm';
+import { outcomeReportSql } from '../../apps/api/src/reports/outcome-report.service.js';
+import { createBenchDatabase } from '../support/bench-database.js';
+import { benchResult, type Benchmark, type BenchResult } from '../support/benchmark.js';
+import { rssMiB, sampleRss } from '../support/process-memory.js';
 
 const CONTRACTS = 10_000;
 const KPIS_PER_CONTRACT = 5;
@@ -38,16 +37,15 @@ export const outcomesExportBenchmark: Benchmark = {
   name: 'outcomes-export',
   async run(): Promise<BenchResult[]> {
     const database = await createBenchDatabase('outcomes');
-    const dataSource = new DataSource(typeormOptions({ url: database.url, applicationName: 'cpt-bench', poolSize: 2 }));
     const env = {
       DATABASE_URL: database.url,
       REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
       QUEUE_PREFIX: `cpt-bench-${process.pid}`,
-      LOG_LEVEL: 'info',
     };
-    let api: AppProcess | undefined;
+    let dataSource: DataSource | undefined;
+    let api: ApiProcess | undefined;
     try {
-      await dataSource.initialize();
+      dataSource = await openDataSource(database.url, 'cpt-bench');
       const token = await createApiKey(dataSource, 'procurement_officer');
       await seedContracts(dataSource);
       const results: BenchResult[] = [];
@@ -61,13 +59,11 @@ export const outcomesExportBenchmark: Benchmark = {
         // A fresh API process for each size: both growths are measured from the same state, the process as it
         // starts. A warm-up export of two months (100,000 rows) then loads the report's code and lets the heap
         // reach its working size before the measured export.
-        await stop(api);
-        const port = await freePort();
-        api = startAppProcess('api', { ...env, PORT: String(port) });
-        await api.waitForOutput(/Nest application successfully started/, 30_000);
-        const pid = api.child.pid!;
+        await api?.close();
+        api = await startApi(env);
+        const pid = api.process.child.pid!;
         const before = await rssMiB(pid);
-        const download = (from: string, to: string) => downloadCsv(port, token, from, to);
+        const download = (from: string, to: string) => downloadCsv(api!.url, token, from, to);
         await download('2020-01', '2020-02');
 
         const sampler = sampleRss(pid, before);
@@ -95,27 +91,21 @@ export const outcomesExportBenchmark: Benchmark = {
       }
       return results;
     } finally {
-      await stop(api);
-      if (dataSource.isInitialized) await dataSource.destroy();
+      await api?.close();
+      await dataSource?.destroy();
       await database.drop();
     }
   },
 };
 
-async function downloadCsv(port: number, token: string, from: string, to: string): Promise<number> {
-  const response = await fetch(`http://127.0.0.1:${port}/api/v1/reports/outcomes?from=${from}&to=${to}&format=csv`, {
+async function downloadCsv(apiUrl: string, token: string, from: string, to: string): Promise<number> {
+  const response = await fetch(`${apiUrl}/api/v1/reports/outcomes?from=${from}&to=${to}&format=csv`, {
     headers: { authorization: `Bearer ${token}` },
   });
   if (response.status !== 200 || !response.body) throw new Error(`The report answered ${response.status}`);
   const counter = byteCounter();
   await pipeline(response.body, counter.sink);
   return counter.bytes();
-}
-
-async function stop(api: AppProcess | undefined): Promise<void> {
-  if (!api) return;
-  api.kill('SIGKILL');
-  await api.waitForExit().catch(() => undefined);
 }
 
 const monthAfter = (month: string, months: number) => {

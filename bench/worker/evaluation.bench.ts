@@ -1,8 +1,8 @@
 import { startSmtpSink } from '#testing';
 import pg from 'pg';
-import { createBenchDatabase } from './support/bench-database.js';
+import { createBenchDatabase } from '../support/bench-database.js';
 import { startBenchWorker, waitForRunCompleted, type BenchWorker } from './support/bench-worker.js';
-import { benchResult, type Benchmark, type BenchResult } from './support/benchmark.js';
+import { benchResult, type Benchmark, type BenchResult } from '../support/benchmark.js';
 import { seedEvaluationFixture, type EvaluationFixture } from './support/evaluation-fixture.js';
 
 const FIXTURE: EvaluationFixture = { contracts: 10_000, kpisPerContract: 5, period: '2025-06', outcomes: 'mixed' };

@@ -1,11 +1,10 @@
-import { typeormOptions } from '#database';
 import { generateDemoCity, writeDemoCity } from '#demo';
 import { localDateOf } from '#domain';
-import { createApiKey, freePort, startAppProcess, startNodeProcess, type AppProcess } from '#testing';
+import { createApiKey, freePort, openDataSource, startApi, startNodeProcess, type ApiProcess } from '#testing';
 import autocannon from 'autocannon';
-import { DataSource } from 'typeorm';
-import { createBenchDatabase } from './support/bench-database.js';
-import { benchResult, type Benchmark, type BenchResult } from './support/benchmark.js';
+import type { DataSource } from 'typeorm';
+import { createBenchDatabase } from '../support/bench-database.js';
+import { benchResult, type Benchmark, type BenchResult } from '../support/benchmark.js';
 
 const CONTRACTS = 2000;
 const CONNECTIONS = 50;
@@ -21,22 +20,21 @@ export const apiContractsBenchmark: Benchmark = {
   name: 'api-contracts',
   async run(): Promise<BenchResult[]> {
     const database = await createBenchDatabase('contracts');
-    const dataSource = new DataSource(typeormOptions({ url: database.url, applicationName: 'cpt-bench', poolSize: 2 }));
-    const [apiPort, barePort] = await Promise.all([freePort(), freePort()]);
+    const barePort = await freePort();
     const env = {
       DATABASE_URL: database.url,
       REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
       QUEUE_PREFIX: `cpt-bench-${process.pid}`,
       LOG_LEVEL: 'info',
     };
-    // The default limit (6,000 a minute per address) would turn most of the load into 429s.
-    const api = startAppProcess('api', { ...env, PORT: String(apiPort), RATE_LIMIT_PER_MINUTE: '100000000' });
-    const bare = startNodeProcess('bare', 'dist/bench/support/bare-contracts-server.js', {
+    const bare = startNodeProcess('bare', 'dist/bench/api/support/bare-contracts-server.js', {
       ...env,
       PORT: String(barePort),
     });
+    let dataSource: DataSource | undefined;
+    let api: ApiProcess | undefined;
     try {
-      await dataSource.initialize();
+      dataSource = await openDataSource(database.url, 'cpt-bench');
       const city = generateDemoCity({
         seed: 'bench',
         today: localDateOf(new Date(), 'America/New_York'),
@@ -44,10 +42,10 @@ export const apiContractsBenchmark: Benchmark = {
       });
       await dataSource.transaction((manager) => writeDemoCity(manager, city));
       const token = await createApiKey(dataSource, 'procurement_officer');
-      await Promise.all([
-        api.waitForOutput(/Nest application successfully started/, 30_000),
-        bare.waitForOutput(/listening/, 30_000),
-      ]);
+      // The default limit (6,000 a minute per address) would turn most of the load into 429s.
+      api = await startApi({ ...env, RATE_LIMIT_PER_MINUTE: '100000000' });
+      await bare.waitForOutput(/listening/, 30_000);
+      const apiPort = api.port;
       await sameAnswer(apiPort, barePort, token);
 
       const load = async (port: number, seconds: number) => {
@@ -90,8 +88,8 @@ export const apiContractsBenchmark: Benchmark = {
         ),
       ];
     } finally {
-      await Promise.all([stop(api), stop(bare)]);
-      if (dataSource.isInitialized) await dataSource.destroy();
+      await Promise.all([api?.close(), bare.stop()]);
+      await dataSource?.destroy();
       await database.drop();
     }
   },
@@ -106,9 +104,4 @@ async function sameAnswer(apiPort: number, barePort: number, token: string): Pro
   };
   const [fromApi, fromBare] = await Promise.all([get(apiPort), get(barePort)]);
   if (fromApi !== fromBare) throw new Error(`The bare route answers differently:\n${fromApi}\n${fromBare}`);
-}
-
-async function stop(server: AppProcess): Promise<void> {
-  server.kill('SIGKILL');
-  await server.waitForExit().catch(() => undefined);
 }
