@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { typeormOptions } from '#database';
 import { chunkJobId, JobName, mailAttempts, QueueName, runJobId, sendJobId } from '#domain';
 import { JOB_DEFAULTS } from '#runtime';
 import {
@@ -8,15 +7,18 @@ import {
   createKpi,
   createVendor,
   recordMeasurement,
+  openDataSource,
   resetDatabase,
   startSmtpSink,
+  startWorkers,
+  stopWorkers,
   waitFor,
   type AppProcess,
   type SmtpSink,
+  workerEnv,
 } from '#testing';
 import { Queue, QueueEvents } from 'bullmq';
-import { DataSource } from 'typeorm';
-import { startWorkers, stopWorkers, workerEnv } from './support/worker-harness.js';
+import type { DataSource } from 'typeorm';
 
 const BASE_DELAY_MS = 500;
 type Report = { event: string; attemptsMade?: number; delay?: number; failedReason?: string };
@@ -34,13 +36,14 @@ describe('job retries', () => {
   let seen = new Map<string, Report[]>();
 
   beforeAll(async () => {
-    dataSource = await new DataSource(
-      typeormOptions({ url: process.env.DATABASE_URL!, applicationName: 'cpt-test' }),
-    ).initialize();
+    dataSource = await openDataSource();
     sink = await startSmtpSink();
     for (const name of Object.values(QueueName)) {
       queues[name] = new Queue(name, { ...connection(), defaultJobOptions: JOB_DEFAULTS });
       events[name] = new QueueEvents(name, connection());
+      // An unlistened 'error' would end the test run; a Redis problem shows up as a timed-out wait instead.
+      queues[name].on('error', () => undefined);
+      events[name].on('error', () => undefined);
       const note = (jobId: string, entry: Report) => seen.get(jobId)?.push(entry);
       events[name].on('delayed', async ({ jobId }) => {
         const job = await queues[name].getJob(jobId);
