@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import { loadEnv } from '#runtime';
+import type { Clock } from '#domain';
+import { CLOCK, loadEnv } from '#runtime';
 import { httpClient, type HttpClient } from '#testing';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module.js';
@@ -17,11 +18,13 @@ export type TestApp = {
 
 /**
  * The real AppModule, configured exactly as main.ts does, listening on a free port: tests speak HTTP to it.
- * `overrides` adjust the HTTP edge's settings (limits) for one test file.
+ * `overrides` adjust the HTTP edge's settings (limits) for one test file; `clock` pins the time it reads.
  */
-export async function createTestApp(overrides: Partial<ApiEnv> = {}): Promise<TestApp> {
+export async function createTestApp(overrides: Partial<ApiEnv> = {}, { clock }: { clock?: Clock } = {}): Promise<TestApp> {
   const env = Object.assign(loadEnv(ApiEnv), overrides);
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+  const builder = Test.createTestingModule({ imports: [AppModule] });
+  if (clock) builder.overrideProvider(CLOCK).useValue(clock);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(env), { bufferLogs: true });
   await configureApp(app, env);
   await app.listen(0, '127.0.0.1');
