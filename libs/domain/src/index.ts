@@ -15,5 +15,4 @@ export * from './notifications/notification-vocabulary.js';
 export * from './procurement/procurement-vocabulary.js';
 export * from './procurement/solicitation-lifecycle.js';
 export * from './queues/queues.js';
-export * from './vendors/diversity.js';
 export * from './vendors/vendor-vocabulary.js';

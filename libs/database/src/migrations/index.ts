@@ -5,6 +5,7 @@ import { MeasurementsAndPayments1795377686718 } from './1795377686718-Measuremen
 import { EvaluationRunsAndNotifications1795378314381 } from './1795378314381-EvaluationRunsAndNotifications.js';
 import { MeetingPacks1795384525518 } from './1795384525518-MeetingPacks.js';
 import { EvaluationKpiContractKey1795386582693 } from './1795386582693-EvaluationKpiContractKey.js';
+import { ReportRuleFunctions1796169790501 } from './1796169790501-ReportRuleFunctions.js';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file; add its class here.
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   EvaluationRunsAndNotifications1795378314381,
   MeetingPacks1795384525518,
   EvaluationKpiContractKey1795386582693,
+  ReportRuleFunctions1796169790501,
 ];
