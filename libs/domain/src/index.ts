@@ -9,6 +9,7 @@ export * from './evaluation/kpi-definition.js';
 export * from './evaluation/kpi-rule.js';
 export * from './evaluation/kpi-status.js';
 export * from './evaluation/reporting-period.js';
+export * from './measurements/measurement-acceptance.js';
 export * from './measurements/measurement-source.js';
 export * from './meeting-pack/pack-period.js';
 export * from './notifications/notification-vocabulary.js';
