@@ -1,15 +1,5 @@
 import ExcelJS from 'exceljs';
-import {
-  Contract,
-  isDiverseOnSql,
-  isNewVendorAtSql,
-  Payment,
-  type Department,
-  type Kpi,
-  type Solicitation,
-  type Vendor,
-} from '#database';
-import { isDiverseOn, isNewVendorAt, type CertificationValidity } from '#domain';
+import { Contract, Payment, type Department, type Kpi, type Solicitation, type Vendor } from '#database';
 import {
   createApiKey,
   createBid,
@@ -732,63 +722,6 @@ describe('reports', () => {
       expect(other.status).toBe(404);
       const vendor = await get(`/api/v1/reports/${report}?from=2026-01&to=2026-03&format=pdf`, vendorKey);
       expect(vendor.status).toBe(403);
-    });
-  });
-
-  // The metrics SQL judges diversity and newness in bulk; diversity.ts holds the rules. This runs both over one
-  // grid of dates and award instants, month ends and window edges included.
-  describe('the diversity SQL follows the rules', () => {
-    it('should find a vendor diverse on exactly the days isDiverseOn() does', async () => {
-      const vendor = await createVendor(testApp.dataSource);
-      const certifications: CertificationValidity[] = [
-        { type: 'women_owned', validFrom: '2025-03-10', validTo: '2025-03-20' },
-        { type: 'small_business', validFrom: '2025-01-01', validTo: null },
-        { type: 'local_business', validFrom: '2025-01-01', validTo: null },
-        { type: 'veteran_owned', validFrom: '2025-06-01', validTo: null },
-      ];
-      for (const certification of certifications) await createCertification(testApp.dataSource, vendor, certification);
-      const days = [
-        '2025-01-01',
-        '2025-03-09',
-        '2025-03-10',
-        '2025-03-15',
-        '2025-03-20',
-        '2025-03-21',
-        '2025-05-31',
-        '2025-06-01',
-        '2030-01-01',
-      ];
-      const rows: { day: string; diverse: boolean }[] = await testApp.dataSource.query(
-        `SELECT day::text, ${isDiverseOnSql('$1::uuid', 'day')} AS diverse FROM unnest($2::date[]) AS day`,
-        [vendor.id, days],
-      );
-      expect(rows).toEqual(days.map((day) => ({ day, diverse: isDiverseOn(certifications, day) })));
-    });
-
-    it('should find a vendor new at exactly the instants isNewVendorAt() does', async () => {
-      const vendor = await createVendor(testApp.dataSource);
-      const earlier = [new Date('2021-02-28T10:00:00Z'), new Date('2025-05-31T23:30:00Z')];
-      for (const [index, awardedAt] of earlier.entries()) {
-        await award(works, vendor, 1, { awardedAt }, [], { number: `GRID-${index}` });
-      }
-      const instants = [
-        '2021-02-28T09:59:59Z',
-        '2021-02-28T10:00:00Z',
-        '2024-02-28T10:00:00Z',
-        '2024-02-29T09:59:59Z',
-        '2024-02-29T10:00:00Z',
-        '2024-02-29T10:00:01Z',
-        '2028-05-31T23:29:59Z',
-        '2028-05-31T23:30:00Z',
-        '2028-06-01T00:00:00Z',
-      ].map((text) => new Date(text));
-      const rows: { at: Date; isNew: boolean }[] = await testApp.dataSource.query(
-        `SELECT at, ${isNewVendorAtSql('$1::uuid', 'at')} AS "isNew" FROM unnest($2::timestamptz[]) AS at ORDER BY at`,
-        [vendor.id, instants],
-      );
-      expect(rows.map((row) => row.isNew)).toEqual(instants.map((at) => isNewVendorAt(earlier, at)));
-      // An award at the same instant is not earlier; 2024-02-29 looks back to 2021-02-28 (clamped), inclusive.
-      expect(rows.map((row) => row.isNew)).toEqual([true, true, false, false, false, true, false, false, true]);
     });
   });
 

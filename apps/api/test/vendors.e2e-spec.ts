@@ -1,5 +1,5 @@
 import { type Vendor } from '#database';
-import { isDiverseOn, localDateOf } from '#domain';
+import { localDateOf } from '#domain';
 import { loadEnv } from '#runtime';
 import { createApiKey, createCertification, createDepartment, createVendor, resetDatabase } from '#testing';
 
@@ -313,7 +313,11 @@ describe('vendors', () => {
       const response = await testApp.http.get('/api/v1/vendors?certification=small_business', { token: officer });
       expect(names(response)).toEqual(['Small Shop']);
       const today = localDateOf(new Date(), loadEnv(ApiEnv).CITY_TIMEZONE);
-      expect(isDiverseOn(response.body.data[0].certifications, today)).toBe(false);
+      const [{ diverse }] = await testApp.dataSource.query(
+        'SELECT is_diverse AS diverse FROM vendor_is_diverse_on($1, $2)',
+        [response.body.data[0].id, today],
+      );
+      expect(diverse).toBe(false);
     });
 
     it('should filter by isLocal, alone and with other filters', async () => {

@@ -1,6 +1,5 @@
 // Entities, migrations and the data source. Imported as #database.
 export * from './database.module.js';
-export * from './diversity-sql.js';
 export * from './ensure-database.js';
 export * from './entities/api-key.entity.js';
 export * from './entities/audit-event.entity.js';

@@ -89,24 +89,17 @@ describe('readRow', () => {
   if (Array.isArray(columns)) throw new Error('the header is valid');
   const read = (...fields: string[]) => readRow({ line: 7, fields }, columns);
 
-  it('should keep the period, its frequency and the value to 4 decimals', () => {
+  it('should keep the period as written and the value to 4 decimals', () => {
     expect(read('C-1', 'On time', '2026-Q1', '96.5', '')).toEqual({
       line: 7,
       contractNumber: 'C-1',
       kpiName: 'On time',
       period: '2026-Q1',
-      frequency: 'quarterly',
-      firstDay: '2026-01-01',
-      lastDay: '2026-03-31',
       value: '96.5000',
       note: null,
     });
-    expect(read('C-1', 'K', '2026', '-1.2500', 'n')).toMatchObject({
-      frequency: 'annual',
-      value: '-1.2500',
-      note: 'n',
-    });
-    expect(read('C-1', 'K', '2026-03', '1e3', '')).toMatchObject({ frequency: 'monthly', value: '1000.0000' });
+    expect(read('C-1', 'K', '2026', '-1.2500', 'n')).toMatchObject({ period: '2026', value: '-1.2500', note: 'n' });
+    expect(read('C-1', 'K', '2026-03', '1e3', '')).toMatchObject({ period: '2026-03', value: '1000.0000' });
   });
 
   it.each([['abc'], ['1,5'], [' 1'], ['1.00001'], ['0x10'], ['Infinity'], ['1e-7'], ['1e400']])(
@@ -151,8 +144,8 @@ describe('ImportRowEncoder', () => {
       { line: 3, fields: ['C-1', 'K', '2026', '2', ''] },
     ]);
     expect(output.split('\n')).toEqual([
-      '2\tC\\\\1\tOn\\ttime\t2026-03\tmonthly\t2026-03-01\t2026-03-31\t1.0000\ttwo\\r\\nlines',
-      '3\tC-1\tK\t2026\tannual\t2026-01-01\t2026-12-31\t2.0000\t\\N',
+      '2\tC\\\\1\tOn\\ttime\t2026-03\t1.0000\ttwo\\r\\nlines',
+      '3\tC-1\tK\t2026\t2.0000\t\\N',
       '',
     ]);
   });

@@ -1,6 +1,6 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import { CsvError, parse, type Options, type Parser } from 'csv-parse';
-import { DomainError, parsePeriod, periodFirstDay, periodLastDay, type ErrorDetail, type Frequency } from '#domain';
+import { DomainError, parsePeriod, type ErrorDetail } from '#domain';
 import { MAX_NOTE_LENGTH, measurementProblems } from './measurement-rules.js';
 
 // The syntax of a measurement import file (the product design (§4)): reading it as a stream, line by line,
@@ -26,11 +26,8 @@ export type ImportRow = {
   line: number;
   contractNumber: string;
   kpiName: string;
+  /** Written like a period of some frequency; whether it is the KPI's is judged with the KPI. */
   period: string;
-  frequency: Frequency;
-  /** The period's calendar days, `YYYY-MM-DD`, inclusive. */
-  firstDay: string;
-  lastDay: string;
   /** Fixed to 4 decimals, as the measurements table stores it. */
   value: string;
   note: string | null;
@@ -164,9 +161,6 @@ export function readRow({ line, fields }: CsvRecord, columns: Columns): ImportRo
     contractNumber,
     kpiName,
     period: periodText,
-    frequency: period.frequency,
-    firstDay: periodFirstDay(period),
-    lastDay: periodLastDay(period),
     value: value.fixed,
     note: note || null,
   };
@@ -183,8 +177,7 @@ function readValue(text: string): { fixed: string } | { problem: string } {
 }
 
 /** Columns of the import table that `ImportRowEncoder` writes, in its order. */
-export const IMPORT_TABLE_COLUMNS =
-  'line, contract_number, kpi_name, period, frequency, first_day, last_day, value, note';
+export const IMPORT_TABLE_COLUMNS = 'line, contract_number, kpi_name, period, value, note';
 
 // COPY's text format: tab-separated, backslash escapes, \N for null.
 const copyText = (text: string): string => text.replace(/[\\\t\n\r]/g, (character) => COPY_ESCAPES[character]);
@@ -196,9 +189,6 @@ const copyLine = (row: ImportRow): string =>
     copyText(row.contractNumber),
     copyText(row.kpiName),
     row.period,
-    row.frequency,
-    row.firstDay,
-    row.lastDay,
     row.value,
     row.note === null ? '\\N' : copyText(row.note),
   ].join('\t') + '\n';

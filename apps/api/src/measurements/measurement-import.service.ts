@@ -4,9 +4,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CsvError } from 'csv-parse';
-import { DomainError, localDateOf, type Actor, type Frequency, type Clock } from '#domain';
+import { DomainError, localDateOf, measurementProblem, type Actor, type Clock, type Frequency } from '#domain';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import QueryStream from 'pg-query-stream';
 import { DataSource, type QueryRunner } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { departmentScope, vendorScope } from '../auth/scope.js';
@@ -18,7 +19,6 @@ import {
   toErrorDetail,
   type LineProblem,
 } from './measurement-csv.js';
-import { measurementProblems } from './measurement-rules.js';
 import { MEASUREMENT_ENTITY } from './measurements.service.js';
 import { CLOCK } from '#runtime';
 
@@ -28,46 +28,42 @@ export type ImportReport = { dryRun: boolean; rows: number; created: number; upd
 /** The error answer lists at most this many problems; the message still counts every invalid row. */
 export const MAX_REPORTED_PROBLEMS = 1000;
 
-type ProblemRow = {
+/**
+ * A row of the file with what the database holds for it: `startDate` and `endDate` are null when no contract of
+ * that number is visible to the caller, `active` and `frequency` when that contract has no KPI of that name.
+ */
+type ImportedRow = {
   line: number;
-  problem: 'contract' | 'kpi' | 'inactive' | 'frequency' | 'outside' | 'not_begun' | 'duplicate';
-  contract_number: string;
-  kpi_name: string;
+  contractNumber: string;
+  kpiName: string;
   period: string;
-  frequency: Frequency;
-  start_date: string;
-  end_date: string;
-  first_line: number;
-  invalid: number;
+  /** The first line with the same contract, KPI and period. */
+  firstLine: number;
+  startDate: string | null;
+  endDate: string | null;
+  active: boolean | null;
+  frequency: Frequency | null;
 };
 
 /**
- * Every row is held to the rules of `PUT /kpis/:id/measurements/:period`, in SQL over the whole file: the first
- * rule a row breaks is its problem. A contract the caller may not see is reported as one that does not exist.
+ * Every row of the file, in line order, with its contract (as the caller may see it) and that contract's KPI of
+ * the row's name. SQL only looks up; the rules are judged in Node, row by row, as the rows arrive.
  */
-const PROBLEMS_SQL = `
-  SELECT line, problem, contract_number, kpi_name, period, frequency, start_date, end_date, first_line,
-         count(*) OVER () AS invalid
-    FROM (SELECT t.line, t.contract_number, t.kpi_name, t.period, k.frequency, c.start_date, c.end_date, t.first_line,
-                 CASE
-                   WHEN c.id IS NULL THEN 'contract'
-                   WHEN k.id IS NULL THEN 'kpi'
-                   WHEN NOT k.active THEN 'inactive'
-                   WHEN k.frequency <> t.frequency THEN 'frequency'
-                   WHEN t.first_day > c.end_date OR t.last_day < c.start_date THEN 'outside'
-                   WHEN t.first_day > $3::date THEN 'not_begun'
-                   WHEN t.line <> t.first_line THEN 'duplicate'
-                 END AS problem
-            FROM (SELECT *, min(line) OVER (PARTITION BY contract_number, kpi_name, period) AS first_line
-                    FROM measurement_import) t
-            LEFT JOIN contracts c
-              ON c.number = t.contract_number
-             AND ($1::uuid[] IS NULL OR c.department_id = ANY ($1))
-             AND ($2::uuid[] IS NULL OR c.vendor_id = ANY ($2))
-            LEFT JOIN kpis k ON k.contract_id = c.id AND k.name = t.kpi_name) checked
-   WHERE problem IS NOT NULL
-   ORDER BY line
-   LIMIT $4`;
+const IMPORTED_ROWS_SQL = `
+  SELECT t.line, t.contract_number AS "contractNumber", t.kpi_name AS "kpiName", t.period, t.first_line AS "firstLine",
+         c.start_date AS "startDate", c.end_date AS "endDate", k.active, k.frequency
+    FROM (SELECT line, contract_number, kpi_name, period,
+                 min(line) OVER (PARTITION BY contract_number, kpi_name, period) AS first_line
+            FROM measurement_import) t
+    LEFT JOIN contracts c
+      ON c.number = t.contract_number
+     AND ($1::uuid[] IS NULL OR c.department_id = ANY ($1))
+     AND ($2::uuid[] IS NULL OR c.vendor_id = ANY ($2))
+    LEFT JOIN kpis k ON k.contract_id = c.id AND k.name = t.kpi_name
+   ORDER BY t.line`;
+
+// Rows a cursor fetches at a time: memory stays flat whatever the file's size.
+const CURSOR_BATCH_ROWS = 1000;
 
 /** A measurement as the API shows it (toMeasurementResponse), for the audit trail. */
 const measurementJson = (alias: string) => `jsonb_build_object(
@@ -114,8 +110,9 @@ const WRITE_SQL = `
  * `POST /measurements/import`: a CSV file of measurements, all rows or none (the product design (§4)).
  *
  * The body is streamed: csv-parse reads it, each row's syntax is checked as it passes, and good rows are copied
- * (COPY FROM STDIN) into a temporary table on the transaction's connection. Everything else is checked and
- * written set-based in SQL, so a file costs a handful of statements, never one per row.
+ * (COPY FROM STDIN) into a temporary table on the transaction's connection. The rows then come back through a
+ * cursor with their contracts and KPIs, each held to measurementProblem(), the PUT's own rule, and the file is
+ * written set-based in SQL: a handful of statements, never one per row.
  */
 @Injectable()
 export class MeasurementImportService {
@@ -152,8 +149,7 @@ export class MeasurementImportService {
     await runner.query(`
       CREATE TEMP TABLE measurement_import (
         line integer NOT NULL, contract_number text NOT NULL, kpi_name text NOT NULL, period text NOT NULL,
-        frequency text NOT NULL, first_day date NOT NULL, last_day date NOT NULL, value numeric(18, 4) NOT NULL,
-        note text
+        value numeric(18, 4) NOT NULL, note text
       ) ON COMMIT DROP`);
     const reader = new CsvLineReader();
     const encoder = new ImportRowEncoder(MAX_REPORTED_PROBLEMS);
@@ -176,20 +172,28 @@ export class MeasurementImportService {
       );
     }
 
-    const problems: ProblemRow[] = await runner.query(PROBLEMS_SQL, [
-      departmentScope(principal),
-      vendorScope(principal),
-      localDateOf(this.clock.now(), this.config.get('CITY_TIMEZONE')),
-      MAX_REPORTED_PROBLEMS,
-    ]);
-    // The rules query gives one problem per row.
-    const invalidInSql = problems[0]?.invalid ?? 0;
-    if (encoder.invalidRows + invalidInSql > 0) {
+    const today = localDateOf(this.clock.now(), this.config.get('CITY_TIMEZONE'));
+    const rows = client.query(
+      new QueryStream(IMPORTED_ROWS_SQL, [departmentScope(principal), vendorScope(principal)], {
+        batchSize: CURSOR_BATCH_ROWS,
+      }),
+    );
+    // Rows come in line order, so the first problems found are the first by line: only those are kept.
+    let invalidInDatabase = 0;
+    const problems: LineProblem[] = [];
+    for await (const row of rows as AsyncIterable<ImportedRow>) {
+      const problem = importedRowProblem(row, today);
+      if (problem === null) continue;
+      invalidInDatabase++;
+      if (problems.length < MAX_REPORTED_PROBLEMS) problems.push(problem);
+    }
+    // Rows with syntax problems never reached the table, and each row in it has at most one problem here.
+    if (encoder.invalidRows + invalidInDatabase > 0) {
       throw invalidRows(
-        encoder.invalidRows + invalidInSql,
+        encoder.invalidRows + invalidInDatabase,
         encoder.rows,
-        [...encoder.problems, ...problems.map(toLineProblem)],
-        encoder.problemCount + invalidInSql,
+        [...encoder.problems, ...problems],
+        encoder.problemCount + invalidInDatabase,
       );
     }
 
@@ -215,30 +219,24 @@ function invalidRows(invalid: number, rows: number, problems: LineProblem[], pro
   );
 }
 
-function toLineProblem(row: ProblemRow): LineProblem {
-  const { line } = row;
-  switch (row.problem) {
-    case 'contract':
-      return { line, column: 'contractNumber', message: `contract "${row.contract_number}" was not found` };
-    case 'kpi':
-      return {
-        line,
-        column: 'kpiName',
-        message: `contract "${row.contract_number}" has no KPI named "${row.kpi_name}"`,
-      };
-    case 'inactive':
-      return { line, column: 'kpiName', message: measurementProblems.inactiveKpi(row.kpi_name) };
-    case 'frequency':
-      return { line, column: 'period', message: measurementProblems.periodFormat(row.frequency) };
-    case 'outside':
-      return {
-        line,
-        column: 'period',
-        message: measurementProblems.outsideContract(row.period, row.start_date, row.end_date),
-      };
-    case 'not_begun':
-      return { line, column: 'period', message: measurementProblems.notBegun(row.period) };
-    case 'duplicate':
-      return { line, message: `repeats line ${row.first_line}: the same contract, KPI and period` };
+/**
+ * The first rule the row breaks, in the order of the PUT: a contract visible to the caller, a KPI of that name,
+ * then measurementProblem(); a repeat of an earlier line's contract, KPI and period comes last.
+ */
+function importedRowProblem(row: ImportedRow, today: string): LineProblem | null {
+  const { line, contractNumber, kpiName, startDate, endDate, active, frequency } = row;
+  if (startDate === null || endDate === null) {
+    return { line, column: 'contractNumber', message: `contract "${contractNumber}" was not found` };
   }
+  if (active === null || frequency === null) {
+    return { line, column: 'kpiName', message: `contract "${contractNumber}" has no KPI named "${kpiName}"` };
+  }
+  const problem = measurementProblem({ name: kpiName, active, frequency }, { startDate, endDate }, row.period, today);
+  if (problem) {
+    return { line, column: problem.rule === 'inactive_kpi' ? 'kpiName' : 'period', message: problem.message };
+  }
+  if (line !== row.firstLine) {
+    return { line, message: `repeats line ${row.firstLine}: the same contract, KPI and period` };
+  }
+  return null;
 }

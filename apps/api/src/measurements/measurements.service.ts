@@ -2,15 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Measurement, type Contract, type Kpi } from '#database';
-import {
-  DomainError,
-  isPeriodWithin,
-  parsePeriodFor,
-  periodStartInstant,
-  type Actor,
-  type MeasurementSource,
-  type Clock,
-} from '#domain';
+import { DomainError, localDateOf, measurementProblem, type Actor, type Clock, type MeasurementSource } from '#domain';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
@@ -19,7 +11,6 @@ import type { ApiEnv } from '../config/api-env.js';
 import { KpisService } from '../kpis/kpis.service.js';
 import { toMeasurementResponse } from './dto/measurement.response.js';
 import type { RecordMeasurementDto } from './dto/record-measurement.dto.js';
-import { measurementProblems } from './measurement-rules.js';
 import { CLOCK } from '#runtime';
 
 export const MEASUREMENT_ENTITY = 'measurement';
@@ -92,19 +83,11 @@ export class MeasurementsService {
     });
   }
 
-  /** The period must be written for the KPI's frequency, fall within the contract, and have begun. */
+  /** An inactive KPI is a conflict; a period the KPI takes no value for is the period's fault. */
   private assertRecordable(kpi: Kpi, contract: Contract, period: string): void {
-    if (!kpi.active) throw new DomainError('CONFLICT', measurementProblems.inactiveKpi(kpi.name));
-    const parsed = parsePeriodFor(period, kpi.frequency);
-    if (!parsed) throw DomainError.invalid('period', measurementProblems.periodFormat(kpi.frequency));
-    if (!isPeriodWithin(parsed, contract.startDate, contract.endDate)) {
-      throw DomainError.invalid(
-        'period',
-        measurementProblems.outsideContract(period, contract.startDate, contract.endDate),
-      );
-    }
-    if (periodStartInstant(parsed, this.config.get('CITY_TIMEZONE')) > this.clock.now()) {
-      throw DomainError.invalid('period', measurementProblems.notBegun(period));
-    }
+    const today = localDateOf(this.clock.now(), this.config.get('CITY_TIMEZONE'));
+    const problem = measurementProblem(kpi, contract, period, today);
+    if (problem?.rule === 'inactive_kpi') throw new DomainError('CONFLICT', problem.message);
+    if (problem) throw DomainError.invalid('period', problem.message);
   }
 }

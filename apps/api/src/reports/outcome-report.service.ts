@@ -70,7 +70,7 @@ const PERIOD_COUNTS_SQL = `
          count(*) FILTER (WHERE e.status = 'off_track')::int AS off_track,
          count(*)::int AS total,
          count(DISTINCT e.contract_id)::int AS contracts,
-         round(100.0 * count(*) FILTER (WHERE e.status = 'on_track') / NULLIF(count(*), 0), 1) AS "onTrackPercent"
+         percent_of(count(*) FILTER (WHERE e.status = 'on_track'), count(*)) AS "onTrackPercent"
     FROM kpi_evaluations e JOIN contracts c ON c.id = e.contract_id
    WHERE ${OUTCOMES_IN_SCOPE}
    GROUP BY GROUPING SETS ((e.period, e.period_first_day, e.period_last_day), ())

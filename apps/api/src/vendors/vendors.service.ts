@@ -63,10 +63,11 @@ export class VendorsService {
     }
     if (query.certification !== undefined) {
       builder.andWhere(
-        `EXISTS (SELECT 1 FROM vendor_certifications c
-                  WHERE c.vendor_id = vendor.id AND c.type = :certification
-                    AND c.valid_from <= :today AND (c.valid_to IS NULL OR c.valid_to >= :today))`,
-        { certification: query.certification, today: this.today() },
+        '(SELECT has_certification FROM vendor_has_certification_on(vendor.id, :certification, :today))',
+        {
+          certification: query.certification,
+          today: this.today(),
+        },
       );
     }
     if (query.isLocal !== undefined) builder.andWhere('vendor.isLocal = :isLocal', { isLocal: query.isLocal });

@@ -7,6 +7,7 @@ import { MeetingPacks1795384525518 } from './1795384525518-MeetingPacks.js';
 import { EvaluationKpiContractKey1795386582693 } from './1795386582693-EvaluationKpiContractKey.js';
 import { KpiEvaluationPeriodDays1796169514072 } from './1796169514072-KpiEvaluationPeriodDays.js';
 import { BackfillKpiEvaluationPeriodDays1796169514073 } from './1796169514073-BackfillKpiEvaluationPeriodDays.js';
+import { ReportRuleFunctions1796169790501 } from './1796169790501-ReportRuleFunctions.js';
 import { PeriodInRange1796169914174 } from './1796169914174-PeriodInRange.js';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file; add its class here.
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   EvaluationKpiContractKey1795386582693,
   KpiEvaluationPeriodDays1796169514072,
   BackfillKpiEvaluationPeriodDays1796169514073,
+  ReportRuleFunctions1796169790501,
   PeriodInRange1796169914174,
 ];

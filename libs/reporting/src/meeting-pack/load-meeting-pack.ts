@@ -5,7 +5,6 @@ import type { KpiDirection } from '#domain';
 import type { KpiStatus } from '#domain';
 import { KPI_STATUSES } from '#domain';
 import type { NotificationStatus } from '#domain';
-import { isDiverseOnSql } from '#database';
 import {
   CONTRACT_NOTICE_KINDS,
   type ContractNoticeKind,
@@ -31,14 +30,21 @@ const EVALUATIONS = `
    WHERE c.department_id = $1
    ORDER BY c.number, k.name, e.period`;
 
-/** $2, $3 the month's first and last days. Percentages as in docs/metrics.md: one decimal, exact arithmetic. */
+/**
+ * $2, $3 the month's first and last days; $4, $5 the month's on-track and evaluated KPI counts, whose share is
+ * taken here so that every percentage of the pack is percent_of() (docs/metrics.md: one decimal, exact arithmetic).
+ */
 const MONTH_FIGURES = `
   SELECT (SELECT count(*)::int FROM contracts c
            WHERE c.department_id = $1 AND c.start_date <= $3::date AND c.end_date >= $2::date) AS active_contracts,
-         coalesce(sum(p.amount), 0) AS paid_total,
-         coalesce(sum(p.amount) FILTER (WHERE ${isDiverseOnSql('p.payee_vendor_id', 'p.paid_on')}), 0) AS paid_diverse
-    FROM payments p JOIN contracts c ON c.id = p.contract_id
-   WHERE c.department_id = $1 AND p.paid_on BETWEEN $2::date AND $3::date`;
+         percent_of($4, $5) AS on_track_percent,
+         paid.total AS paid_total, paid.diverse AS paid_diverse,
+         percent_of(paid.diverse, paid.total) AS paid_diverse_percent
+    FROM (SELECT coalesce(sum(p.amount), 0) AS total,
+                 coalesce(sum(p.amount) FILTER (WHERE payee.is_diverse), 0) AS diverse
+            FROM payments p JOIN contracts c ON c.id = p.contract_id
+           CROSS JOIN LATERAL vendor_is_diverse_on(p.payee_vendor_id, p.paid_on) payee
+           WHERE c.department_id = $1 AND p.paid_on BETWEEN $2::date AND $3::date) paid`;
 
 /** $2 the pack's period keys. */
 const NOTICES = `
@@ -56,7 +62,7 @@ const DIVERSITY = `
   SELECT c.number, c.title, v.legal_name AS vendor_name, goals.goal,
          coalesce(sum(p.amount), 0) AS paid_total,
          coalesce(sum(p.amount) FILTER (WHERE p.diverse), 0) AS paid_diverse,
-         round(100.0 * coalesce(sum(p.amount) FILTER (WHERE p.diverse), 0) / NULLIF(sum(p.amount), 0), 1) AS diverse_percent,
+         percent_of(sum(p.amount) FILTER (WHERE p.diverse), sum(p.amount)) AS diverse_percent,
          CASE WHEN sum(p.amount) > 0
               THEN 100 * coalesce(sum(p.amount) FILTER (WHERE p.diverse), 0) >= goals.goal * sum(p.amount) END AS goal_met
     FROM contracts c
@@ -64,8 +70,9 @@ const DIVERSITY = `
     LEFT JOIN solicitations s ON s.id = c.solicitation_id
     CROSS JOIN LATERAL (SELECT coalesce(c.diversity_goal_percent, s.diversity_goal_percent) AS goal) goals
     LEFT JOIN LATERAL (
-      SELECT pay.amount, ${isDiverseOnSql('pay.payee_vendor_id', 'pay.paid_on')} AS diverse
-        FROM payments pay WHERE pay.contract_id = c.id AND pay.paid_on <= $3::date
+      SELECT pay.amount, payee.is_diverse AS diverse
+        FROM payments pay CROSS JOIN LATERAL vendor_is_diverse_on(pay.payee_vendor_id, pay.paid_on) payee
+       WHERE pay.contract_id = c.id AND pay.paid_on <= $3::date
     ) p ON true
    WHERE c.department_id = $1 AND goals.goal IS NOT NULL AND c.start_date <= $3::date AND c.end_date >= $2::date
    GROUP BY c.id, c.number, c.title, v.legal_name, goals.goal
@@ -86,12 +93,6 @@ type EvaluationRow = {
   status: KpiStatus;
 };
 
-/** 0–100 with one decimal, half away from zero; null when there is nothing to divide by. */
-export function percentOf(part: number, whole: number): number | null {
-  // 1000 * part / whole is correctly rounded, and an exact half stays exact, so Math.round rounds it up.
-  return whole === 0 ? null : Math.round((1000 * part) / whole) / 10;
-}
-
 /**
  * The meeting pack of a department for a month `YYYY-MM`, or null when the department does not exist. Give it a
  * transaction's manager for one consistent snapshot; statements run one after another on it.
@@ -110,7 +111,6 @@ export async function loadMeetingPack(
   const months = trendMonths(month);
   const [firstDay, lastDay] = [periodFirstDay(parsed), periodLastDay(parsed)];
   const evaluations: EvaluationRow[] = await db.query(EVALUATIONS, [departmentId, months.flatMap(packPeriodKeys)]);
-  const [figures] = await db.query(MONTH_FIGURES, [departmentId, firstDay, lastDay]);
   const notices = await db.query(NOTICES, [departmentId, periods]);
   const diversity = await db.query(DIVERSITY, [departmentId, firstDay, lastDay]);
 
@@ -118,6 +118,13 @@ export async function loadMeetingPack(
   const statusCounts = Object.fromEntries(
     KPI_STATUSES.map((status) => [status, ofMonth.filter((row) => row.status === status).length]),
   ) as Record<KpiStatus, number>;
+  const [figures] = await db.query(MONTH_FIGURES, [
+    departmentId,
+    firstDay,
+    lastDay,
+    statusCounts.on_track,
+    ofMonth.length,
+  ]);
   const noticeCounts = Object.fromEntries(
     CONTRACT_NOTICE_KINDS.map((kind) => [kind, notices.filter((row: { kind: string }) => row.kind === kind).length]),
   ) as Record<ContractNoticeKind, number>;
@@ -131,12 +138,12 @@ export async function loadMeetingPack(
       activeContracts: figures.active_contracts,
       kpisEvaluated: ofMonth.length,
       statusCounts,
-      onTrackPercent: percentOf(statusCounts.on_track, ofMonth.length),
+      onTrackPercent: figures.on_track_percent,
       notices: noticeCounts,
       payments: {
         total: figures.paid_total,
         diverse: figures.paid_diverse,
-        diversePercent: percentOf(figures.paid_diverse, figures.paid_total),
+        diversePercent: figures.paid_diverse_percent,
       },
     },
     contracts: contractsNeedingAttention(ofMonth, evaluations, months),
