@@ -20,7 +20,10 @@ export type TestApp = {
  * The real AppModule, configured exactly as main.ts does, listening on a free port: tests speak HTTP to it.
  * `overrides` adjust the HTTP edge's settings (limits) for one test file; `clock` pins the time it reads.
  */
-export async function createTestApp(overrides: Partial<ApiEnv> = {}, { clock }: { clock?: Clock } = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<ApiEnv> = {},
+  { clock }: { clock?: Clock } = {},
+): Promise<TestApp> {
   const env = Object.assign(loadEnv(ApiEnv), overrides);
   const builder = Test.createTestingModule({ imports: [AppModule] });
   if (clock) builder.overrideProvider(CLOCK).useValue(clock);
