@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { parsePeriod, periodFirstDay, periodLastDay } from '#domain';
+import { evaluateKpi, formatPeriod, nextPeriod, parsePeriod, periodFirstDay, periodLastDay } from '#domain';
 import { createApiKey, openDataSource, startApi, type ApiProcess } from '#testing';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
@@ -141,16 +141,41 @@ async function seedContracts(dataSource: DataSource): Promise<void> {
   );
 }
 
-/** MONTHS_PER_MILLION monthly results for every KPI, starting `offset` months after 2020-01, in one statement. */
+/**
+ * MONTHS_PER_MILLION monthly results for every KPI (target 95, threshold 90), starting `offset` months after
+ * 2020-01, in one statement: the value follows the month (none every seventh), its status is the rule's.
+ */
 async function seedEvaluations(dataSource: DataSource, offset: number): Promise<void> {
+  let period = parsePeriod('2020-01')!;
+  for (let month = 0; month < offset; month++) period = nextPeriod(period);
+  const months = Array.from({ length: MONTHS_PER_MILLION }, (_, index) => {
+    const m = offset + index;
+    const value = m % 7 === 0 ? null : 85 + (m % 15);
+    const status = evaluateKpi({ direction: 'higher_is_better', target: 95, offTrackThreshold: 90 }, value, true);
+    const month = {
+      key: formatPeriod(period),
+      firstDay: periodFirstDay(period),
+      lastDay: periodLastDay(period),
+      value,
+      status,
+    };
+    period = nextPeriod(period);
+    return month;
+  });
   await dataSource.query(
-    `INSERT INTO kpi_evaluations (contract_id, kpi_id, period, value, target, off_track_threshold, status, evaluated_at)
-     SELECT k.contract_id, k.id, to_char(date '2020-01-01' + make_interval(months => m), 'YYYY-MM'),
-            CASE WHEN m % 7 = 0 THEN NULL ELSE 85 + (m % 15) END, 95, 90,
-            CASE WHEN m % 7 = 0 THEN 'missing' WHEN 85 + m % 15 >= 95 THEN 'on_track'
-                 WHEN 85 + m % 15 >= 90 THEN 'at_risk' ELSE 'off_track' END, now()
-       FROM kpis k CROSS JOIN generate_series($1::int, $1::int + $2::int - 1) m`,
-    [offset, MONTHS_PER_MILLION],
+    `INSERT INTO kpi_evaluations (contract_id, kpi_id, period, period_first_day, period_last_day, value, target,
+                                  off_track_threshold, status, evaluated_at)
+     SELECT k.contract_id, k.id, m.period, m.first_day, m.last_day, m.value, 95, 90, m.status, now()
+       FROM kpis k
+      CROSS JOIN unnest($1::text[], $2::date[], $3::date[], $4::numeric[], $5::text[])
+                 AS m(period, first_day, last_day, value, status)`,
+    [
+      months.map((month) => month.key),
+      months.map((month) => month.firstDay),
+      months.map((month) => month.lastDay),
+      months.map((month) => month.value),
+      months.map((month) => month.status),
+    ],
   );
   await dataSource.query('ANALYZE kpi_evaluations');
 }

@@ -1,21 +1,43 @@
+import {
+  evaluateKpi,
+  formatPeriod,
+  parsePeriod,
+  periodFirstDay,
+  periodLastDay,
+  periodsEndingWith,
+  type KpiDirection,
+  type KpiStatus,
+} from '#domain';
 import type { SqlRunner } from '#testing';
 
 export type EvaluationFixture = {
   contracts: number;
   kpisPerContract: number;
-  /** The month that has measurements, `YYYY-MM` in 2025. */
+  /** The month a run evaluates, `YYYY-MM` in 2025. */
   period: string;
   /** `mixed`: about 50 % on track, 20 % at risk, 20 % off track, 10 % missing; `off_track`: every KPI off track. */
   outcomes: 'mixed' | 'off_track';
+  /**
+   * Years of history ending with 2025: the contracts start then, every month up to `period` has its values, and
+   * every month before it has been evaluated. Without it the contracts run through 2025 only, `period` has the
+   * only values and nothing has been evaluated yet.
+   */
+  historyYears?: number;
 };
 
+/** The table of the fixture's outcomes: each KPI's value every month (null: none) and its status by the rule. */
+export const FIXTURE_OUTCOMES = 'bench_kpi_outcomes';
+
 /**
- * Contracts `EV-000001`… running through 2025 with monthly KPIs, odd ones higher-is-better (target 95,
- * threshold 90) and even ones lower-is-better (target 5, threshold 10), and a value for `period` chosen by a
- * fixed spread over contract and KPI, boundary values included. Inserted set-based, whatever the size, under
- * one department and three vendors (one per email language).
+ * Contracts `EV-000001`… with monthly KPIs, odd ones higher-is-better (target 95, threshold 90) and even ones
+ * lower-is-better (target 5, threshold 10), each with one value (the same every month, so a KPI off track stays
+ * off track) chosen by a fixed spread over contract and KPI, boundary values included. Statuses are judged once
+ * by evaluateKpi() and kept in FIXTURE_OUTCOMES, from which the history's evaluations are written and against
+ * which the run is checked. Inserted set-based, whatever the size, under one department and three vendors (one
+ * per email language).
  */
 export async function seedEvaluationFixture(db: SqlRunner, fixture: EvaluationFixture): Promise<void> {
+  const firstYear = fixture.historyYears ? 2026 - fixture.historyYears : 2025;
   await db.query(
     `WITH department AS (
             INSERT INTO departments (name, code, head_email) VALUES ('Operations', 'OPS', 'head.ops@city.example')
@@ -27,11 +49,11 @@ export async function seedEvaluationFixture(db: SqlRunner, fixture: EvaluationFi
             RETURNING id, preferred_language)
      INSERT INTO contracts (number, title, vendor_id, department_id, value, start_date, end_date, manager_email)
      SELECT 'EV-' || lpad(n::text, 6, '0'), 'Service contract ' || n, vendor.id, department.id, 250000,
-            '2025-01-01', '2025-12-31', 'manager' || n % 50 || '@city.example'
+            $2::date, '2025-12-31', 'manager' || n % 50 || '@city.example'
        FROM generate_series(1, $1::int) AS n
        JOIN vendor ON vendor.preferred_language = (ARRAY['en', 'es', 'pt'])[n % 3 + 1]
       CROSS JOIN department`,
-    [fixture.contracts],
+    [fixture.contracts, `${firstYear}-01-01`],
   );
   await db.query(
     `INSERT INTO kpis (contract_id, name, unit, direction, target, off_track_threshold, frequency)
@@ -41,20 +63,85 @@ export async function seedEvaluationFixture(db: SqlRunner, fixture: EvaluationFi
        FROM contracts c, generate_series(1, $1::int) AS k`,
     [fixture.kpisPerContract],
   );
-  // Buckets of (contract, KPI) out of 20: 0-1 missing, 2-11 on track, 12-15 at risk, 16-19 off track.
+  await recordOutcomes(db, fixture);
+
+  const months = periodsEndingWith(
+    parsePeriod(fixture.period)!,
+    (2025 - firstYear) * 12 + parsePeriod(fixture.period)!.index,
+  );
+  const measured = fixture.historyYears ? months : months.slice(-1);
   await db.query(
     `INSERT INTO measurements (kpi_id, period, value, source, recorded_by_name, recorded_at)
-     SELECT id, $1, CASE
-              WHEN bucket < 12 THEN CASE WHEN higher THEN 95 + n % 3 ELSE 5 - n % 3 END
-              WHEN bucket < 16 THEN CASE WHEN higher THEN 90 + n % 5 ELSE 10 - n % 5 END
-              ELSE CASE WHEN higher THEN 89.5 - n % 50 ELSE 10.5 + n % 50 END
-            END, 'staff', 'bench', now()
-       FROM (SELECT k.id, k.direction = 'higher_is_better' AS higher,
-                    substr(c.number, 4)::int AS n,
-                    CASE WHEN $2 THEN 19 ELSE (substr(c.number, 4)::int * 37 + substr(k.name, 5)::int * 11) % 20 END AS bucket
-               FROM kpis k JOIN contracts c ON c.id = k.contract_id) spread
-      WHERE bucket >= 2`,
-    [fixture.period, fixture.outcomes === 'off_track'],
+     SELECT o.kpi_id, month, o.value, 'staff', 'bench', now() - interval '1 day'
+       FROM ${FIXTURE_OUTCOMES} o CROSS JOIN unnest($1::text[]) AS month
+      WHERE o.value IS NOT NULL`,
+    [measured.map(formatPeriod)],
   );
+  const evaluated = fixture.historyYears ? months.slice(0, -1) : [];
+  if (evaluated.length > 0) {
+    await db.query(
+      `INSERT INTO kpi_evaluations (contract_id, kpi_id, period, period_first_day, period_last_day, value, target,
+                                    off_track_threshold, status, evaluated_at, first_evaluated_at)
+       SELECT o.contract_id, o.kpi_id, month.period, month.first_day, month.last_day, o.value, k.target,
+              k.off_track_threshold, o.status, now(), now()
+         FROM ${FIXTURE_OUTCOMES} o JOIN kpis k ON k.id = o.kpi_id
+        CROSS JOIN unnest($1::text[], $2::date[], $3::date[]) AS month(period, first_day, last_day)`,
+      [evaluated.map(formatPeriod), evaluated.map(periodFirstDay), evaluated.map(periodLastDay)],
+    );
+  }
   await db.query('ANALYZE');
+}
+
+type KpiRow = {
+  kpi_id: string;
+  contract_id: string;
+  direction: KpiDirection;
+  target: number;
+  threshold: number;
+  n: number;
+  k: number;
+};
+
+/**
+ * Each KPI's value, from buckets of (contract, KPI) out of 20: 0-1 missing, 2-11 on track, 12-15 at risk, 16-19
+ * off track (every one in the last bucket for `off_track`), and its status as the worker's rule judges it.
+ */
+async function recordOutcomes(db: SqlRunner, fixture: EvaluationFixture): Promise<void> {
+  const kpis = (await db.query(
+    `SELECT k.id AS kpi_id, k.contract_id, k.direction, k.target, k.off_track_threshold AS threshold,
+            substr(c.number, 4)::int AS n, substr(k.name, 5)::int AS k
+       FROM kpis k JOIN contracts c ON c.id = k.contract_id`,
+  )) as KpiRow[];
+  const outcomes = kpis.map((kpi) => {
+    const bucket = fixture.outcomes === 'off_track' ? 19 : (kpi.n * 37 + kpi.k * 11) % 20;
+    const higher = kpi.direction === 'higher_is_better';
+    const value =
+      bucket < 2
+        ? null
+        : bucket < 12
+          ? higher
+            ? 95 + (kpi.n % 3)
+            : 5 - (kpi.n % 3)
+          : bucket < 16
+            ? higher
+              ? 90 + (kpi.n % 5)
+              : 10 - (kpi.n % 5)
+            : higher
+              ? 89.5 - (kpi.n % 50)
+              : 10.5 + (kpi.n % 50);
+    const rule = { direction: kpi.direction, target: kpi.target, offTrackThreshold: kpi.threshold };
+    return { ...kpi, value, status: evaluateKpi(rule, value, true) as KpiStatus };
+  });
+  await db.query(
+    `CREATE TABLE ${FIXTURE_OUTCOMES} (kpi_id uuid PRIMARY KEY, contract_id uuid NOT NULL, value numeric, status text NOT NULL)`,
+  );
+  await db.query(
+    `INSERT INTO ${FIXTURE_OUTCOMES} SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::numeric[], $4::text[])`,
+    [
+      outcomes.map((outcome) => outcome.kpi_id),
+      outcomes.map((outcome) => outcome.contract_id),
+      outcomes.map((outcome) => outcome.value),
+      outcomes.map((outcome) => outcome.status),
+    ],
+  );
 }
