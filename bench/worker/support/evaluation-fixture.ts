@@ -18,21 +18,20 @@ export type EvaluationFixture = {
   /** `mixed`: about 50 % on track, 20 % at risk, 20 % off track, 10 % missing; `off_track`: every KPI off track. */
   outcomes: 'mixed' | 'off_track';
   /**
-   * Years of history ending with 2025: the contracts start then, every month up to `period` has its values, and
-   * every month before it has been evaluated. Without it the contracts run through 2025 only, `period` has the
-   * only values and nothing has been evaluated yet.
+   * Years of history ending with 2025: the contracts start then, and every month before `period` has an on-track
+   * value, evaluated (so that the history calls for no escalation, and a longer one means more rows to look
+   * through, not more work). Without it the contracts run through 2025 only and nothing has been evaluated yet.
    */
   historyYears?: number;
 };
 
-/** The table of the fixture's outcomes: each KPI's value every month (null: none) and its status by the rule. */
+/** The table of the fixture's outcomes for `period`: each KPI's value (null: none) and its status by the rule. */
 export const FIXTURE_OUTCOMES = 'bench_kpi_outcomes';
 
 /**
  * Contracts `EV-000001`… with monthly KPIs, odd ones higher-is-better (target 95, threshold 90) and even ones
- * lower-is-better (target 5, threshold 10), each with one value (the same every month, so a KPI off track stays
- * off track) chosen by a fixed spread over contract and KPI, boundary values included. Statuses are judged once
- * by evaluateKpi() and kept in FIXTURE_OUTCOMES, from which the history's evaluations are written and against
+ * lower-is-better (target 5, threshold 10), with a value for `period` chosen by a fixed spread over contract and
+ * KPI, boundary values included. Statuses are judged once by evaluateKpi() and kept in FIXTURE_OUTCOMES, against
  * which the run is checked. Inserted set-based, whatever the size, under one department and three vendors (one
  * per email language).
  */
@@ -65,31 +64,56 @@ export async function seedEvaluationFixture(db: SqlRunner, fixture: EvaluationFi
   );
   await recordOutcomes(db, fixture);
 
-  const months = periodsEndingWith(
-    parsePeriod(fixture.period)!,
-    (2025 - firstYear) * 12 + parsePeriod(fixture.period)!.index,
-  );
-  const measured = fixture.historyYears ? months : months.slice(-1);
   await db.query(
     `INSERT INTO measurements (kpi_id, period, value, source, recorded_by_name, recorded_at)
-     SELECT o.kpi_id, month, o.value, 'staff', 'bench', now() - interval '1 day'
-       FROM ${FIXTURE_OUTCOMES} o CROSS JOIN unnest($1::text[]) AS month
-      WHERE o.value IS NOT NULL`,
-    [measured.map(formatPeriod)],
+     SELECT kpi_id, $1, value, 'staff', 'bench', now() - interval '1 day' FROM ${FIXTURE_OUTCOMES}
+      WHERE value IS NOT NULL`,
+    [fixture.period],
   );
-  const evaluated = fixture.historyYears ? months.slice(0, -1) : [];
-  if (evaluated.length > 0) {
-    await db.query(
-      `INSERT INTO kpi_evaluations (contract_id, kpi_id, period, period_first_day, period_last_day, value, target,
-                                    off_track_threshold, status, evaluated_at, first_evaluated_at)
-       SELECT o.contract_id, o.kpi_id, month.period, month.first_day, month.last_day, o.value, k.target,
-              k.off_track_threshold, o.status, now(), now()
-         FROM ${FIXTURE_OUTCOMES} o JOIN kpis k ON k.id = o.kpi_id
-        CROSS JOIN unnest($1::text[], $2::date[], $3::date[]) AS month(period, first_day, last_day)`,
-      [evaluated.map(formatPeriod), evaluated.map(periodFirstDay), evaluated.map(periodLastDay)],
-    );
-  }
+  if (fixture.historyYears) await recordHistory(db, fixture, firstYear);
   await db.query('ANALYZE');
+}
+
+/** Every month from January of `firstYear` to the one before `period`: on track, measured and evaluated. */
+async function recordHistory(db: SqlRunner, fixture: EvaluationFixture, firstYear: number): Promise<void> {
+  const period = parsePeriod(fixture.period)!;
+  const months = periodsEndingWith(period, (2025 - firstYear) * 12 + period.index).slice(0, -1);
+  const onTrack = (direction: KpiDirection) => (direction === 'higher_is_better' ? 96 : 4);
+  const status = (direction: KpiDirection) =>
+    evaluateKpi(
+      {
+        direction,
+        target: direction === 'higher_is_better' ? 95 : 5,
+        offTrackThreshold: direction === 'higher_is_better' ? 90 : 10,
+      },
+      onTrack(direction),
+      true,
+    );
+  const parameters = [
+    months.map(formatPeriod),
+    months.map(periodFirstDay),
+    months.map(periodLastDay),
+    onTrack('higher_is_better'),
+    status('higher_is_better'),
+    onTrack('lower_is_better'),
+    status('lower_is_better'),
+  ];
+  await db.query(
+    `INSERT INTO measurements (kpi_id, period, value, source, recorded_by_name, recorded_at)
+     SELECT k.id, month, CASE WHEN k.direction = 'higher_is_better' THEN $2::numeric ELSE $3::numeric END, 'staff',
+            'bench', now() - interval '1 day'
+       FROM kpis k CROSS JOIN unnest($1::text[]) AS month`,
+    [parameters[0], parameters[3], parameters[5]],
+  );
+  await db.query(
+    `INSERT INTO kpi_evaluations (contract_id, kpi_id, period, period_first_day, period_last_day, value, target,
+                                  off_track_threshold, status, evaluated_at, first_evaluated_at)
+     SELECT k.contract_id, k.id, month.period, month.first_day, month.last_day,
+            CASE WHEN k.direction = 'higher_is_better' THEN $4::numeric ELSE $6::numeric END, k.target, k.off_track_threshold,
+            CASE WHEN k.direction = 'higher_is_better' THEN $5::text ELSE $7::text END, now(), now()
+       FROM kpis k CROSS JOIN unnest($1::text[], $2::date[], $3::date[]) AS month(period, first_day, last_day)`,
+    parameters,
+  );
 }
 
 type KpiRow = {
@@ -107,11 +131,13 @@ type KpiRow = {
  * off track (every one in the last bucket for `off_track`), and its status as the worker's rule judges it.
  */
 async function recordOutcomes(db: SqlRunner, fixture: EvaluationFixture): Promise<void> {
-  const kpis = (await db.query(
+  const result = await db.query(
     `SELECT k.id AS kpi_id, k.contract_id, k.direction, k.target, k.off_track_threshold AS threshold,
             substr(c.number, 4)::int AS n, substr(k.name, 5)::int AS k
        FROM kpis k JOIN contracts c ON c.id = k.contract_id`,
-  )) as KpiRow[];
+  );
+  // A DataSource answers the rows, a node-postgres client an object holding them.
+  const kpis = (Array.isArray(result) ? result : (result as { rows: KpiRow[] }).rows) as KpiRow[];
   const outcomes = kpis.map((kpi) => {
     const bucket = fixture.outcomes === 'off_track' ? 19 : (kpi.n * 37 + kpi.k * 11) % 20;
     const higher = kpi.direction === 'higher_is_better';

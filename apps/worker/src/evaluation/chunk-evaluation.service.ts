@@ -8,8 +8,6 @@ import {
   judgeKpiPeriod,
   packMonthOf,
   parsePeriod,
-  periodFirstDay,
-  periodLastDay,
   type Clock,
   type DepartmentMonth,
   type EvaluationCounts,
@@ -22,26 +20,22 @@ import type { WorkerEnv } from '../config/worker-env.js';
 import { candidatePeriods, type CandidatePeriod, type ChunkKpiRow } from './chunk-kpis.js';
 import {
   CHUNK_KPIS,
-  CHUNK_SETTINGS,
+  READ_BY_KEY_SETTINGS,
   CONTRACT_PERIOD_EVALUATIONS,
   INSERT_NOTIFICATIONS,
   KPI_PERIOD_FACTS,
+  KPI_PERIOD_STATUSES,
   PENDING_NOTIFICATIONS,
   UPSERT_EVALUATIONS,
 } from './evaluation-sql.js';
-import { periodOutcomes, touchedPeriods, type StoredEvaluation } from './period-outcomes.js';
+import { periodOutcomes, runWindows, touchedPeriods, type ContractPeriodEvaluations } from './period-outcomes.js';
 
 export type ChunkResult = { counts: EvaluationCounts; pendingNotificationIds: string[] };
 
-type FactsRow = {
-  kpi_id: string;
-  period: string;
-  value: number | null;
-  recorded_at: Date | null;
-  last_evaluated_at: Date | null;
-};
+/** A KPI period's value and last evaluation, as KPI_PERIOD_FACTS (and, for a run's period, CHUNK_KPIS) reads them. */
+type FactsRow = { value: number | null; recorded_at: Date | null; last_evaluated_at: Date | null };
 
-type WrittenRow = { contract_id: string; kpi_id: string; period: string; status: KpiStatus };
+type Judged = { candidate: CandidatePeriod; value: number | null; status: KpiStatus };
 
 const emptyCounts = (contracts: number): EvaluationCounts => ({
   contracts,
@@ -83,17 +77,21 @@ export class ChunkEvaluationService {
       }
       const run = await manager.findOneBy(EvaluationRun, { id: runId });
       if (!run) throw DomainError.notFound('Evaluation run', runId);
-      await manager.query(CHUNK_SETTINGS);
+      await manager.query(READ_BY_KEY_SETTINGS);
 
-      const kpis: ChunkKpiRow[] = await manager.query(CHUNK_KPIS, [chunk.contractIds]);
+      const kpis: (ChunkKpiRow & FactsRow)[] = await manager.query(CHUNK_KPIS, [chunk.contractIds, run.period]);
       const runPeriod = run.period === null ? null : parsePeriod(run.period);
       const candidates = candidatePeriods(kpis, runPeriod, now, this.config.get('CITY_TIMEZONE'));
-      const judged = await this.judge(manager, candidates, now);
-      const written = await writeEvaluations(manager, judged, now);
+      // A run of one period has its candidates' facts already; a run of every period reads them by key.
+      const facts = runPeriod
+        ? new Map(kpis.map((row) => [`${row.kpi_id}|${run.period}`, row]))
+        : await readFacts(manager, candidates);
+      const judged = judge(candidates, facts, now);
+      await writeEvaluations(manager, judged, now);
 
       const counts = emptyCounts(chunk.contractIds.length);
-      for (const row of written) counts[row.status]++;
-      counts.kpis = written.length;
+      for (const { status } of judged) counts[status]++;
+      counts.kpis = judged.length;
       const notices = await this.recordNotices(
         manager,
         judged.map(({ candidate }) => candidate),
@@ -108,28 +106,6 @@ export class ChunkEvaluationService {
     });
   }
 
-  /** The candidates a run writes now, each with the status judgeKpiPeriod() gives it. */
-  private async judge(
-    manager: EntityManager,
-    candidates: CandidatePeriod[],
-    now: Date,
-  ): Promise<{ candidate: CandidatePeriod; value: number | null; status: KpiStatus }[]> {
-    if (candidates.length === 0) return [];
-    const rows: FactsRow[] = await manager.query(KPI_PERIOD_FACTS, [
-      candidates.map(({ kpi }) => kpi.kpi_id),
-      candidates.map(({ contractPeriod }) => contractPeriod.key),
-    ]);
-    const factsByKey = new Map(rows.map((row) => [`${row.kpi_id}|${row.period}`, row]));
-    return candidates.flatMap((candidate) => {
-      const { kpi, contractPeriod, times } = candidate;
-      const { value, recorded_at, last_evaluated_at } = factsByKey.get(`${kpi.kpi_id}|${contractPeriod.key}`)!;
-      const rule = { direction: kpi.direction, target: kpi.target, offTrackThreshold: kpi.off_track_threshold };
-      const facts = { ...times, value, recordedAt: recorded_at, lastEvaluatedAt: last_evaluated_at };
-      const status = judgeKpiPeriod(rule, facts, now);
-      return status === null ? [] : [{ candidate, value, status }];
-    });
-  }
-
   /** Writes the outbox rows the touched contract periods call for; an existing (contract, period, kind) stays. */
   private async recordNotices(
     manager: EntityManager,
@@ -137,14 +113,21 @@ export class ChunkEvaluationService {
   ): Promise<{ inserted: number; pending: string[] }> {
     const touched = touchedPeriods(judged);
     if (touched.length === 0) return { inserted: 0, pending: [] };
-    const keys = touched.flatMap(({ candidate, periodKeys }) =>
-      periodKeys.map((period) => ({ contractId: candidate.kpi.contract_id, period })),
-    );
-    const evaluations: StoredEvaluation[] = await manager.query(CONTRACT_PERIOD_EVALUATIONS, [
-      keys.map((key) => key.contractId),
-      keys.map((key) => key.period),
+    const rows: ContractPeriodEvaluations[] = await manager.query(CONTRACT_PERIOD_EVALUATIONS, [
+      touched.map(({ kpi }) => kpi.contract_id),
+      touched.map(({ contractPeriod }) => contractPeriod.key),
     ]);
-    const notices = decideNotices(periodOutcomes(touched, evaluations), {
+    const evaluations = new Map(rows.map((row) => [`${row.contract_id}|${row.period}`, row]));
+    const windows = runWindows(touched, evaluations);
+    const earlier = windows.flatMap(({ kpiId, periodKeys }) =>
+      periodKeys.slice(0, -1).map((period) => ({ kpiId, period })),
+    );
+    const statuses: { kpi_id: string; period: string; status: KpiStatus }[] =
+      earlier.length === 0
+        ? []
+        : await manager.query(KPI_PERIOD_STATUSES, [earlier.map((key) => key.kpiId), earlier.map((key) => key.period)]);
+    const earlierStatuses = new Map(statuses.map((row) => [`${row.kpi_id}|${row.period}`, row.status]));
+    const notices = decideNotices(periodOutcomes(touched, evaluations, windows, earlierStatuses), {
       notifyWithinDays: this.config.get('NOTIFY_WITHIN_DAYS'),
       escalationLanguage: this.config.get('ESCALATION_LANGUAGE'),
     });
@@ -159,20 +142,46 @@ export class ChunkEvaluationService {
   }
 }
 
+/** Each candidate's value and last evaluation, read by (kpi_id, period). */
+async function readFacts(manager: EntityManager, candidates: CandidatePeriod[]): Promise<Map<string, FactsRow>> {
+  if (candidates.length === 0) return new Map();
+  const rows: (FactsRow & { kpi_id: string; period: string })[] = await manager.query(KPI_PERIOD_FACTS, [
+    candidates.map(({ kpi }) => kpi.kpi_id),
+    candidates.map(({ contractPeriod }) => contractPeriod.key),
+  ]);
+  return new Map(rows.map((row) => [`${row.kpi_id}|${row.period}`, row]));
+}
+
+/** The candidates a run writes now, each with the status judgeKpiPeriod() gives it. */
+function judge(candidates: CandidatePeriod[], facts: ReadonlyMap<string, FactsRow>, now: Date): Judged[] {
+  const judged: Judged[] = [];
+  for (const candidate of candidates) {
+    const { kpi, contractPeriod, times } = candidate;
+    const { value, recorded_at, last_evaluated_at } = facts.get(`${kpi.kpi_id}|${contractPeriod.key}`)!;
+    const rule = { direction: kpi.direction, target: kpi.target, offTrackThreshold: kpi.off_track_threshold };
+    const periodFacts = {
+      endedAt: times.endedAt,
+      dueAt: times.dueAt,
+      value,
+      recordedAt: recorded_at,
+      lastEvaluatedAt: last_evaluated_at,
+    };
+    const status = judgeKpiPeriod(rule, periodFacts, now);
+    if (status !== null) judged.push({ candidate, value, status });
+  }
+  return judged;
+}
+
 /** Writes the judged KPI periods in one statement, with the period's calendar days for the reports. */
-async function writeEvaluations(
-  manager: EntityManager,
-  judged: { candidate: CandidatePeriod; value: number | null; status: KpiStatus }[],
-  now: Date,
-): Promise<WrittenRow[]> {
-  if (judged.length === 0) return [];
-  const column = <T>(pick: (entry: (typeof judged)[number]) => T) => judged.map(pick);
-  return manager.query(UPSERT_EVALUATIONS, [
+async function writeEvaluations(manager: EntityManager, judged: Judged[], now: Date): Promise<void> {
+  if (judged.length === 0) return;
+  const column = <T>(pick: (entry: Judged) => T) => judged.map(pick);
+  await manager.query(UPSERT_EVALUATIONS, [
     column(({ candidate }) => candidate.kpi.contract_id),
     column(({ candidate }) => candidate.kpi.kpi_id),
     column(({ candidate }) => candidate.contractPeriod.key),
-    column(({ candidate }) => periodFirstDay(candidate.contractPeriod.period)),
-    column(({ candidate }) => periodLastDay(candidate.contractPeriod.period)),
+    column(({ candidate }) => candidate.calendar.firstDay),
+    column(({ candidate }) => candidate.calendar.lastDay),
     column(({ value }) => value),
     column(({ candidate }) => candidate.kpi.target),
     column(({ candidate }) => candidate.kpi.off_track_threshold),

@@ -2,6 +2,8 @@ import {
   clipToContract,
   contractPeriods,
   contractPeriodTimes,
+  periodFirstDay,
+  periodLastDay,
   type ContractPeriod,
   type Frequency,
   type KpiDirection,
@@ -29,8 +31,14 @@ export type ChunkKpiRow = {
   off_track_threshold: number;
 };
 
-/** A KPI period a run looks at: the contract period (clipped to the contract) and its times. */
-export type CandidatePeriod = { kpi: ChunkKpiRow; contractPeriod: ContractPeriod; times: PeriodTimes };
+/** A KPI period a run looks at: the contract period (clipped to the contract), its calendar days and its times. */
+export type CandidatePeriod = {
+  kpi: ChunkKpiRow;
+  contractPeriod: ContractPeriod;
+  /** The period's own first and last days, not clipped: what an evaluation stores for the reports. */
+  calendar: { firstDay: string; lastDay: string };
+  times: PeriodTimes;
+};
 
 /**
  * The KPI periods a run considers: with a run period, that period for each KPI of its frequency whose contract it
@@ -45,20 +53,25 @@ export function candidatePeriods(
   timeZone: string,
 ): CandidatePeriod[] {
   const times = memoize((lastDay: string, graceDays: number) => contractPeriodTimes(lastDay, graceDays, timeZone));
-  const periodsOf = memoize((startDate: string, endDate: string, frequency: Frequency) =>
-    runPeriod === null
-      ? contractPeriods(startDate, endDate, frequency)
-      : runPeriod.frequency === frequency
-        ? [clipToContract(runPeriod, startDate, endDate)].filter((period) => period !== null)
-        : [],
-  );
+  const periodsOf = memoize((startDate: string, endDate: string, frequency: Frequency) => {
+    const periods =
+      runPeriod === null
+        ? contractPeriods(startDate, endDate, frequency)
+        : runPeriod.frequency === frequency
+          ? [clipToContract(runPeriod, startDate, endDate)].filter((period) => period !== null)
+          : [];
+    return periods.map((contractPeriod) => ({
+      contractPeriod,
+      calendar: { firstDay: periodFirstDay(contractPeriod.period), lastDay: periodLastDay(contractPeriod.period) },
+    }));
+  });
   const candidates: CandidatePeriod[] = [];
   for (const kpi of kpis) {
-    for (const contractPeriod of periodsOf(kpi.start_date, kpi.end_date, kpi.frequency)) {
+    for (const { contractPeriod, calendar } of periodsOf(kpi.start_date, kpi.end_date, kpi.frequency)) {
       const periodTimes = times(contractPeriod.lastDay, kpi.reporting_grace_days);
       // contractPeriods() is oldest first: once one has not ended, none after it has.
       if (periodTimes.endedAt > now) break;
-      candidates.push({ kpi, contractPeriod, times: periodTimes });
+      candidates.push({ kpi, contractPeriod, calendar, times: periodTimes });
     }
   }
   return candidates;

@@ -2,25 +2,37 @@
 // judged, their status, the off-track run, which notices, which packs) is decided in TypeScript by #domain.
 
 /**
- * Run first in a chunk's transaction (the settings end with it). Its statements read by key only, so a
- * sequential scan is never the plan wanted; yet while kpi_evaluations is still empty (a city's first run) the
- * planner takes one for the upsert's lookups, and rescans the table for every row the statement is adding to
- * it: a cost growing with the square of the chunk (7 s instead of 1 s for 5,000 contracts). JIT compiling
- * costs more than these statements take.
+ * Run first in a chunk's transaction, and in the one completing a run (the settings end with them). Their
+ * statements read by key only, so a sequential scan is never the plan wanted; yet the planner's statistics lag
+ * behind what runs write. While kpi_evaluations is still empty (a city's first run) it takes a scan for the
+ * upsert's lookups, and rescans the table for every row the statement is adding to it: a cost growing with the
+ * square of the chunk (7 s instead of 1 s for 5,000 contracts). After a run has written a period its statistics
+ * never saw, it scans the table once for that period and compares every KPI with every row found (three minutes
+ * for the meeting packs of 50,000 KPIs). JIT compiling costs more than these statements take.
  */
-export const CHUNK_SETTINGS = `SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`;
+export const READ_BY_KEY_SETTINGS = `SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`;
 
-/** $1 contract ids: their active KPIs, each with its contract's dates, settings and addressees. */
+/**
+ * $1 contract ids, $2 the run's period key or null: the contracts' active KPIs, each with its contract's dates,
+ * settings and addressees and, for a run of one period, that period's value and last evaluation (see
+ * KPI_PERIOD_FACTS; without a period they come out null, and the candidates' facts are read separately).
+ */
 export const CHUNK_KPIS = `
 SELECT c.id AS contract_id, c.department_id, c.start_date, c.end_date, c.reporting_grace_days,
        c.escalate_after_periods, c.manager_email, v.email AS vendor_email, v.preferred_language AS vendor_language,
-       d.head_email, k.id AS kpi_id, k.frequency, k.direction, k.target, k.off_track_threshold
-  FROM unnest($1::uuid[]) AS chunk(contract_id)
-  JOIN contracts c ON c.id = chunk.contract_id
+       d.head_email, k.id AS kpi_id, k.frequency, k.direction, k.target, k.off_track_threshold,
+       m.value, m.recorded_at, e.evaluated_at AS last_evaluated_at
+  FROM contracts c
   JOIN vendors v ON v.id = c.vendor_id
   JOIN departments d ON d.id = c.department_id
   JOIN kpis k ON k.contract_id = c.id
- WHERE k.active`;
+  LEFT JOIN LATERAL (
+    SELECT m.value, m.recorded_at FROM measurements m WHERE m.kpi_id = k.id AND m.period = $2 LIMIT 1
+  ) m ON true
+  LEFT JOIN LATERAL (
+    SELECT e.evaluated_at FROM kpi_evaluations e WHERE e.kpi_id = k.id AND e.period = $2 LIMIT 1
+  ) e ON true
+ WHERE c.id = ANY($1::uuid[]) AND k.active`;
 
 /**
  * $1 KPI ids and $2 period keys, pairwise: each KPI period's current value and last evaluation, looked up by
@@ -39,8 +51,8 @@ SELECT t.kpi_id, t.period, m.value, m.recorded_at, e.evaluated_at AS last_evalua
   ) e ON true`;
 
 /**
- * $1 … $9 the judged KPI periods as parallel arrays, $10 now. Writes them (a re-judged period replaces its row,
- * keeping when it was first evaluated) and returns what each row now is.
+ * $1 … $9 the judged KPI periods as parallel arrays, $10 now. Writes them; a re-judged period replaces its row,
+ * keeping when it was first evaluated.
  */
 export const UPSERT_EVALUATIONS = `
 INSERT INTO kpi_evaluations (contract_id, kpi_id, period, period_first_day, period_last_day, value, target,
@@ -55,18 +67,26 @@ ON CONFLICT ON CONSTRAINT uq_kpi_evaluations_kpi_period DO UPDATE
        target = EXCLUDED.target,
        off_track_threshold = EXCLUDED.off_track_threshold,
        status = EXCLUDED.status,
-       evaluated_at = EXCLUDED.evaluated_at
-RETURNING contract_id, kpi_id, period, status`;
+       evaluated_at = EXCLUDED.evaluated_at`;
 
 /**
- * $1 contract ids and $2 period keys, pairwise: every KPI evaluation of those contract periods, by the
- * (contract_id, period) index. The chunk asks for the periods it touched and the ones before them that an
- * off-track run reaches back to.
+ * $1 contract ids and $2 period keys, pairwise: each contract period's KPI evaluations (every one, not only those
+ * a chunk wrote), by the (contract_id, period) index, gathered into one row per period so that few rows travel.
  */
 export const CONTRACT_PERIOD_EVALUATIONS = `
-SELECT e.contract_id, e.kpi_id, e.period, e.status, e.first_evaluated_at
+SELECT t.contract_id, t.period, array_agg(e.kpi_id) AS kpi_ids, array_agg(e.status) AS statuses,
+       min(e.first_evaluated_at) AS first_evaluated_at
   FROM unnest($1::uuid[], $2::text[]) AS t(contract_id, period)
-  JOIN kpi_evaluations e ON e.contract_id = t.contract_id AND e.period = t.period`;
+  JOIN kpi_evaluations e ON e.contract_id = t.contract_id AND e.period = t.period
+ GROUP BY t.contract_id, t.period`;
+
+/** $1 KPI ids and $2 period keys, pairwise: the statuses of those KPI periods that have been evaluated. */
+export const KPI_PERIOD_STATUSES = `
+SELECT t.kpi_id, t.period, e.status
+  FROM unnest($1::uuid[], $2::text[]) AS t(kpi_id, period)
+  JOIN LATERAL (
+    SELECT e.status FROM kpi_evaluations e WHERE e.kpi_id = t.kpi_id AND e.period = t.period LIMIT 1
+  ) e ON true`;
 
 /** $1 the notices, a JSON array of objects with the columns below (addresses as arrays of strings). */
 export const INSERT_NOTIFICATIONS = `
@@ -89,22 +109,23 @@ SELECT DISTINCT (entry->>'departmentId')::uuid AS department_id, entry->>'month'
  ORDER BY 1, 2`;
 
 /**
- * $1 department ids, $2 and $3 the first and last days of the months asked about: the active KPIs of those
- * departments' contracts. The dates only narrow the read to contracts that can have a period in those months;
- * which periods a pack covers is decided in TypeScript.
+ * $1 department ids, $2 and $3 the first and last days of the months asked about, $4 the keys of the periods
+ * ending in those months: the active KPIs of those departments' contracts, each with its evaluations of those
+ * periods (when it has one; a KPI has one frequency, so at most one per month). The dates only narrow the read to
+ * contracts that can have a period in those months; which periods a pack covers is decided in TypeScript.
  */
 export const DEPARTMENT_KPIS = `
-SELECT c.department_id, k.id AS kpi_id, k.frequency, c.start_date, c.end_date, c.reporting_grace_days
-  FROM contracts c JOIN kpis k ON k.contract_id = c.id
- WHERE c.department_id = ANY($1::uuid[]) AND k.active AND c.start_date <= $3::date AND c.end_date >= $2::date`;
-
-/** $1 KPI ids and $2 period keys, pairwise: when each was first evaluated, null while it has not been. */
-export const FIRST_EVALUATIONS = `
-SELECT t.kpi_id, t.period, e.first_evaluated_at
-  FROM unnest($1::uuid[], $2::text[]) AS t(kpi_id, period)
+SELECT c.department_id, k.id AS kpi_id, k.frequency, c.start_date, c.end_date, c.reporting_grace_days,
+       e.period, e.first_evaluated_at
+  FROM contracts c
+  JOIN kpis k ON k.contract_id = c.id
   LEFT JOIN LATERAL (
-    SELECT e.first_evaluated_at FROM kpi_evaluations e WHERE e.kpi_id = t.kpi_id AND e.period = t.period LIMIT 1
-  ) e ON true`;
+    -- OFFSET 0 keeps this a lookup per KPI: pulled up into a join, it was planned as one scan for the periods
+    -- compared with every KPI, which statistics taken before the run's writes make look cheap.
+    SELECT e.period, e.first_evaluated_at FROM kpi_evaluations e
+     WHERE e.kpi_id = k.id AND e.period = ANY($4::text[]) OFFSET 0
+  ) e ON true
+ WHERE c.department_id = ANY($1::uuid[]) AND k.active AND c.start_date <= $3::date AND c.end_date >= $2::date`;
 
 /** $1 the packs, a JSON array: at most one per department and month, however often this runs. */
 export const INSERT_MEETING_PACKS = `

@@ -3,16 +3,23 @@ import { ConfigService } from '@nestjs/config';
 import {
   coveredKpiPeriods,
   meetingPackStatus,
+  packPeriodKeys,
   parsePackMonth,
   periodFirstDay,
   periodLastDay,
+  type CoveredEvaluations,
   type CoveredKpiPeriod,
   type Frequency,
   type PackKpi,
 } from '#domain';
 import type { EntityManager } from 'typeorm';
 import type { WorkerEnv } from '../config/worker-env.js';
-import { DEPARTMENT_KPIS, FIRST_EVALUATIONS, INSERT_MEETING_PACKS, RUN_DEPARTMENT_MONTHS } from './evaluation-sql.js';
+import {
+  DEPARTMENT_KPIS,
+  INSERT_MEETING_PACKS,
+  READ_BY_KEY_SETTINGS,
+  RUN_DEPARTMENT_MONTHS,
+} from './evaluation-sql.js';
 
 type DepartmentKpiRow = {
   department_id: string;
@@ -21,6 +28,8 @@ type DepartmentKpiRow = {
   start_date: string;
   end_date: string;
   reporting_grace_days: number;
+  period: string | null;
+  first_evaluated_at: Date | null;
 };
 
 /**
@@ -36,14 +45,23 @@ export class MeetingPackCalls {
   async record(manager: EntityManager, runId: string): Promise<{ id: string; status: string }[]> {
     const months: { department_id: string; month: string }[] = await manager.query(RUN_DEPARTMENT_MONTHS, [runId]);
     if (months.length === 0) return [];
-    const departmentIds = [...new Set(months.map((row) => row.department_id))];
+    await manager.query(READ_BY_KEY_SETTINGS);
     const monthPeriods = months.map((row) => parsePackMonth(row.month)!);
-    const [firstDay] = monthPeriods.map(periodFirstDay).sort();
-    const lastDay = monthPeriods.map(periodLastDay).sort().at(-1)!;
-    const rows: DepartmentKpiRow[] = await manager.query(DEPARTMENT_KPIS, [departmentIds, firstDay, lastDay]);
+    const rows: DepartmentKpiRow[] = await manager.query(DEPARTMENT_KPIS, [
+      [...new Set(months.map((row) => row.department_id))],
+      monthPeriods.map(periodFirstDay).sort()[0],
+      monthPeriods.map(periodLastDay).sort().at(-1)!,
+      [...new Set(months.flatMap((row) => packPeriodKeys(row.month)))],
+    ]);
 
     const kpisByDepartment = new Map<string, PackKpi[]>();
+    const firstEvaluations = new Map<string, Date>();
+    const seen = new Set<string>();
     for (const row of rows) {
+      if (row.period !== null) firstEvaluations.set(`${row.kpi_id}|${row.period}`, row.first_evaluated_at!);
+      // A KPI with evaluations of several of the months asked about comes once for each.
+      if (seen.has(row.kpi_id)) continue;
+      seen.add(row.kpi_id);
       const kpis = kpisByDepartment.get(row.department_id) ?? [];
       kpis.push({
         kpiId: row.kpi_id,
@@ -54,41 +72,32 @@ export class MeetingPackCalls {
       });
       kpisByDepartment.set(row.department_id, kpis);
     }
-    const timeZone = this.config.get('CITY_TIMEZONE');
-    const calls = months.map(({ department_id, month }) => ({
-      departmentId: department_id,
-      month,
-      covered: coveredKpiPeriods(month, kpisByDepartment.get(department_id) ?? [], timeZone),
-    }));
-    const firstEvaluations = await this.firstEvaluations(
-      manager,
-      calls.flatMap((call) => call.covered),
-    );
 
+    const timeZone = this.config.get('CITY_TIMEZONE');
     const notifyWithinDays = this.config.get('NOTIFY_WITHIN_DAYS');
-    const packs = calls.flatMap(({ departmentId, month, covered }) => {
-      const status = meetingPackStatus(
-        covered.map((entry) => ({
-          dueAt: entry.dueAt,
-          firstEvaluatedAt: firstEvaluations.get(`${entry.kpiId}|${entry.period}`) ?? null,
-        })),
-        notifyWithinDays,
-      );
-      const language = this.config.get('ESCALATION_LANGUAGE');
-      return status === null ? [] : [{ department_id: departmentId, month, status, language }];
+    const language = this.config.get('ESCALATION_LANGUAGE');
+    const packs = months.flatMap(({ department_id, month }) => {
+      const covered = coveredKpiPeriods(month, kpisByDepartment.get(department_id) ?? [], timeZone);
+      const status = meetingPackStatus(covered, coveredEvaluations(covered, firstEvaluations), notifyWithinDays);
+      return status === null ? [] : [{ department_id, month, status, language }];
     });
     if (packs.length === 0) return [];
     return manager.query(INSERT_MEETING_PACKS, [JSON.stringify(packs)]);
   }
+}
 
-  private async firstEvaluations(manager: EntityManager, covered: CoveredKpiPeriod[]): Promise<Map<string, Date>> {
-    if (covered.length === 0) return new Map();
-    const rows: { kpi_id: string; period: string; first_evaluated_at: Date | null }[] = await manager.query(
-      FIRST_EVALUATIONS,
-      [covered.map((entry) => entry.kpiId), covered.map((entry) => entry.period)],
-    );
-    return new Map(
-      rows.flatMap((row) => (row.first_evaluated_at ? [[`${row.kpi_id}|${row.period}`, row.first_evaluated_at]] : [])),
-    );
+/** How many of the covered periods have an evaluation, and the first of those evaluations. */
+function coveredEvaluations(
+  covered: readonly CoveredKpiPeriod[],
+  firstEvaluations: ReadonlyMap<string, Date>,
+): CoveredEvaluations {
+  let evaluated = 0;
+  let firstEvaluatedAt: Date | null = null;
+  for (const { kpiId, period } of covered) {
+    const first = firstEvaluations.get(`${kpiId}|${period}`);
+    if (first === undefined) continue;
+    evaluated++;
+    if (firstEvaluatedAt === null || first < firstEvaluatedAt) firstEvaluatedAt = first;
   }
+  return { evaluated, firstEvaluatedAt };
 }

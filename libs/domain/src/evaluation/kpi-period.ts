@@ -35,12 +35,23 @@ export type PeriodTimes = {
   dueAt: Date;
 };
 
+const TIMES_KEPT = 10_000;
+/** Epoch milliseconds of the times already worked out, by zone, last day and grace days: runs ask again and again. */
+const knownTimes = new Map<string, [endedAt: number, dueAt: number]>();
+
 /** The times of a contract period whose last day (clipped to the contract) is `lastDay`, `YYYY-MM-DD`. */
 export function contractPeriodTimes(lastDay: string, graceDays: number, timeZone: string): PeriodTimes {
-  return {
-    endedAt: localMidnight(addCalendarDays(lastDay, 1), timeZone),
-    dueAt: periodDueAt(lastDay, graceDays, timeZone),
-  };
+  const key = `${timeZone} ${lastDay} ${graceDays}`;
+  let times = knownTimes.get(key);
+  if (times === undefined) {
+    times = [
+      localMidnight(addCalendarDays(lastDay, 1), timeZone).getTime(),
+      periodDueAt(lastDay, graceDays, timeZone).getTime(),
+    ];
+    if (knownTimes.size >= TIMES_KEPT) knownTimes.delete(knownTimes.keys().next().value!);
+    knownTimes.set(key, times);
+  }
+  return { endedAt: new Date(times[0]), dueAt: new Date(times[1]) };
 }
 
 /** What a run knows of one KPI period: its current value, when it was recorded, and the period's last evaluation. */

@@ -31,7 +31,18 @@ type Day = Temporal.PlainDate;
 
 const isSupportedYear = (year: number) => year >= MIN_PERIOD_YEAR && year <= MAX_PERIOD_YEAR;
 
+// Temporal builds and compares its days in microseconds, and an evaluation run asks about the same few hundred
+// dates and periods for tens of thousands of KPIs, so the days read and the periods' days are kept (Temporal's
+// days are immutable).
+const DAYS_KEPT = 10_000;
+const readDays = new Map<string, Day | null>();
+
 function parseDay(text: string): Day | null {
+  const known = readDays.get(text);
+  return known !== undefined ? known : remember(readDays, text, readDay(text), DAYS_KEPT);
+}
+
+function readDay(text: string): Day | null {
   const match = CALENDAR_DATE.exec(text);
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -135,16 +146,22 @@ export function formatPeriod(period: ReportingPeriod): string {
   return String(year);
 }
 
-function firstDayOf(period: ReportingPeriod): Day {
+type PeriodDays = { first: Day; last: Day; firstText: string; lastText: string };
+const periodDays = new Map<string, PeriodDays>();
+
+function daysOf(period: ReportingPeriod): PeriodDays {
   const { frequency, year, index } = requirePeriod(period);
-  return new Temporal.PlainDate(year, (index - 1) * MONTHS_PER_PERIOD[frequency] + 1, 1);
+  const key = `${frequency} ${year} ${index}`;
+  const known = periodDays.get(key);
+  if (known !== undefined) return known;
+  const first = new Temporal.PlainDate(year, (index - 1) * MONTHS_PER_PERIOD[frequency] + 1, 1);
+  // Day 31 is constrained to the last day of the month (overflow 'constrain', the default).
+  const last = Temporal.PlainDate.from({ year, month: index * MONTHS_PER_PERIOD[frequency], day: 31 });
+  return remember(periodDays, key, { first, last, firstText: first.toString(), lastText: last.toString() }, DAYS_KEPT);
 }
 
-function lastDayOf(period: ReportingPeriod): Day {
-  const { frequency, year, index } = requirePeriod(period);
-  // Day 31 is constrained to the last day of the month (overflow 'constrain', the default).
-  return Temporal.PlainDate.from({ year, month: index * MONTHS_PER_PERIOD[frequency], day: 31 });
-}
+const firstDayOf = (period: ReportingPeriod): Day => daysOf(period).first;
+const lastDayOf = (period: ReportingPeriod): Day => daysOf(period).last;
 
 /** Orders periods by first day, then by last day (so, within one frequency, chronologically); negative when a < b. */
 export function comparePeriods(a: ReportingPeriod, b: ReportingPeriod): number {
@@ -173,12 +190,12 @@ export function previousPeriod(period: ReportingPeriod): ReportingPeriod {
 
 /** The period's first calendar day, `YYYY-MM-DD`. */
 export function periodFirstDay(period: ReportingPeriod): string {
-  return firstDayOf(period).toString();
+  return daysOf(period).firstText;
 }
 
 /** The period's last calendar day, `YYYY-MM-DD` (inclusive). */
 export function periodLastDay(period: ReportingPeriod): string {
-  return lastDayOf(period).toString();
+  return daysOf(period).lastText;
 }
 
 function periodOfDay(day: Day, frequency: Frequency): ReportingPeriod {

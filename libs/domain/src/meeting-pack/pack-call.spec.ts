@@ -45,26 +45,19 @@ describe('coveredKpiPeriods', () => {
 describe('meetingPackStatus', () => {
   const due = new Date('2026-04-11T04:00:00Z');
   const later = (days: number) => new Date(due.getTime() + days * 86_400_000);
+  const covered = [
+    { kpiId: 'a', period: '2026-03', dueAt: due },
+    { kpiId: 'b', period: '2026-Q1', dueAt: later(10) },
+  ];
 
   it('should call for no pack while a covered period is not evaluated, or when nothing is covered', () => {
-    expect(meetingPackStatus([], 45)).toBeNull();
-    expect(
-      meetingPackStatus(
-        [
-          { dueAt: due, firstEvaluatedAt: due },
-          { dueAt: due, firstEvaluatedAt: null },
-        ],
-        45,
-      ),
-    ).toBeNull();
+    expect(meetingPackStatus([], { evaluated: 0, firstEvaluatedAt: null }, 45)).toBeNull();
+    expect(meetingPackStatus(covered, { evaluated: 1, firstEvaluatedAt: due }, 45)).toBeNull();
   });
 
   it('should judge staleness from the last period to fall due and the first evaluation', () => {
-    const covered = [
-      { dueAt: due, firstEvaluatedAt: later(50) },
-      { dueAt: later(10), firstEvaluatedAt: later(55) },
-    ];
-    expect(meetingPackStatus(covered, 45)).toBe('pending');
-    expect(meetingPackStatus(covered, 39)).toBe('suppressed');
+    const evaluations = { evaluated: 2, firstEvaluatedAt: later(50) };
+    expect(meetingPackStatus(covered, evaluations, 45)).toBe('pending');
+    expect(meetingPackStatus(covered, evaluations, 39)).toBe('suppressed');
   });
 });

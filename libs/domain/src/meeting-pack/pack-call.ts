@@ -27,8 +27,8 @@ export function coveredKpiPeriods(month: string, kpis: readonly PackKpi[], timeZ
   });
 }
 
-/** A covered KPI period with its first evaluation, null while it has none. */
-export type CoveredEvaluation = { dueAt: Date; firstEvaluatedAt: Date | null };
+/** How many of a pack's covered periods have been evaluated, and the first of those evaluations. */
+export type CoveredEvaluations = { evaluated: number; firstEvaluatedAt: Date | null };
 
 /**
  * The pack's outbox status once every period it covers has been evaluated, or null before that (or when it
@@ -37,14 +37,12 @@ export type CoveredEvaluation = { dueAt: Date; firstEvaluatedAt: Date | null };
  * `notifyWithinDays` before the first of them was evaluated.
  */
 export function meetingPackStatus(
-  covered: readonly CoveredEvaluation[],
+  covered: readonly CoveredKpiPeriod[],
+  { evaluated, firstEvaluatedAt }: CoveredEvaluations,
   notifyWithinDays: number,
 ): NewNoticeStatus | null {
-  if (covered.length === 0 || covered.some((entry) => entry.firstEvaluatedAt === null)) return null;
-  let [lastDue, firstEvaluated] = [covered[0].dueAt, covered[0].firstEvaluatedAt!];
-  for (const { dueAt, firstEvaluatedAt } of covered) {
-    if (dueAt > lastDue) lastDue = dueAt;
-    if (firstEvaluatedAt! < firstEvaluated) firstEvaluated = firstEvaluatedAt!;
-  }
-  return newNoticeStatus(lastDue, firstEvaluated, notifyWithinDays);
+  if (covered.length === 0 || evaluated < covered.length || firstEvaluatedAt === null) return null;
+  let lastDue = covered[0].dueAt;
+  for (const { dueAt } of covered) if (dueAt > lastDue) lastDue = dueAt;
+  return newNoticeStatus(lastDue, firstEvaluatedAt, notifyWithinDays);
 }
