@@ -108,7 +108,7 @@ async function measure(label: string, fixture: EvaluationFixture): Promise<Measu
     if (sink.messages.length > 0) throw new Error(`${sink.messages.length} emails were sent; none should be`);
     const kpis = Object.values(actual).reduce((sum, count) => sum + count, 0);
     console.log(
-      `  ${label}: ${kpis} KPI evaluations ${JSON.stringify(actual)} over ${fixture.historyYears} year(s) of history: ` +
+      `  ${label}: ${kpis} KPI evaluations ${JSON.stringify(actual)} with ${fixture.historyYears} year(s) of history: ` +
         `worker ${workerMs.toFixed(0)} ms, one statement ${floorMs.toFixed(0)} ms`,
     );
     return { kpis, workerMs, floorMs };

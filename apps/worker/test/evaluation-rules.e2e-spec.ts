@@ -26,9 +26,9 @@ import {
   type WorkerHarness,
 } from '#testing';
 
-// The evaluation SQL judges in bulk; evaluateKpi() in #domain is the rule. This holds the two together on a grid
-// of values around each target and threshold, and checks when a period becomes eligible.
-describe('the evaluation SQL follows the rules', () => {
+// The worker judges every KPI period with evaluateKpi() and judgeKpiPeriod() of #domain. This runs a grid of
+// values around each target and threshold through the built worker, and checks when a period becomes eligible.
+describe('the worker evaluates by the rules', () => {
   let harness: WorkerHarness;
   let workers: AppProcess[] = [];
   let officer: string;

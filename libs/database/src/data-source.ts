@@ -1,7 +1,6 @@
 // The data source of TypeORM's own CLI (`npm run migration:generate`); the apps use typeormOptions().
 import { DataSource } from 'typeorm';
-import { InfraEnv } from '#runtime';
-import { loadEnv } from '#runtime';
+import { InfraEnv, loadEnv } from '#runtime';
 import { typeormOptions } from './typeorm-options.js';
 
 const env = loadEnv(InfraEnv);

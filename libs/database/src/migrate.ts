@@ -1,6 +1,5 @@
 // `npm run migrate`: applies pending migrations to DATABASE_URL.
-import { InfraEnv } from '#runtime';
-import { loadEnv } from '#runtime';
+import { InfraEnv, loadEnv } from '#runtime';
 import { runMigrations } from './run-migrations.js';
 
 try {

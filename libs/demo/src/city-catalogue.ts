@@ -1,6 +1,4 @@
-import type { CertificationType } from '#domain';
-import type { KpiDefinition } from '#domain';
-import type { SolicitationCategory } from '#domain';
+import type { CertificationType, KpiDefinition, SolicitationCategory } from '#domain';
 
 // The words the demo city is made of. Department names are those real US cities use; the city itself is
 // fictional, and every email address is under `.example`, so no demo email can reach anyone.

@@ -1,5 +1,4 @@
-import { kpiRuleProblems } from '#domain';
-import { addCalendarDays, contractPeriods, parsePeriodFor } from '#domain';
+import { addCalendarDays, contractPeriods, kpiRuleProblems, parsePeriodFor } from '#domain';
 import { demoNotifyWithinDays, generateDemoCity, type DemoCity } from './generate-demo-city.js';
 
 const TODAY = '2026-11-22';

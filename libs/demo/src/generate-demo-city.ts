@@ -9,8 +9,13 @@ import type {
   Solicitation,
   Vendor,
 } from '#database';
-import type { KpiDefinition, ProcurementMethod, SolicitationStatus } from '#domain';
-import { addCalendarDays, contractPeriods } from '#domain';
+import {
+  addCalendarDays,
+  contractPeriods,
+  type KpiDefinition,
+  type ProcurementMethod,
+  type SolicitationStatus,
+} from '#domain';
 import {
   ANNUAL_KPI,
   CERTIFICATION_WEIGHTS,

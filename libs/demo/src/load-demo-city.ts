@@ -4,8 +4,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { AppEnv, systemClock } from '#runtime';
-import { loadEnv } from '#runtime';
+import { AppEnv, loadEnv, systemClock } from '#runtime';
 import { localDateOf } from '#domain';
 import { generateDemoCity } from './generate-demo-city.js';
 import { hasNoProcurementData, truncateAllTables, writeDemoCity } from './write-demo-city.js';

@@ -6,9 +6,8 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Role } from '#domain';
+import { bearerToken, type Role } from '#domain';
 import { ApiKeyAuthenticator } from './api-key-authenticator.service.js';
-import { bearerToken } from '#domain';
 import { ALLOWED_ROLES, IS_PUBLIC, type AuthenticatedRequest } from './auth.decorators.js';
 
 /**

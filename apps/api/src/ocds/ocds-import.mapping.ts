@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { ContractStatus, ErrorDetail, ProcurementMethod, SolicitationCategory, SolicitationStatus } from '#domain';
-import { PROCUREMENT_METHODS } from '#domain';
+import {
+  PROCUREMENT_METHODS,
+  type ContractStatus,
+  type ErrorDetail,
+  type ProcurementMethod,
+  type SolicitationCategory,
+  type SolicitationStatus,
+} from '#domain';
 import { TAX_ID_SCHEME } from './ocds-release.mapping.js';
 
 /** Something the import did not take as written: what it did instead, or that it left the item out. */

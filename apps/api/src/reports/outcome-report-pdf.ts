@@ -1,10 +1,10 @@
 import type { Readable } from 'node:stream';
 import { type KpiStatus } from '#domain';
-import { formatNumber } from '#reporting';
 import {
   createPdfDocument,
   drawStackedBarChart,
   finishPdf,
+  formatNumber,
   formatPercent,
   STATUS_COLOURS,
   STATUS_LABELS,

@@ -1,14 +1,14 @@
 import type { Readable } from 'node:stream';
 import { PROCUREMENT_METHODS, type ProcurementMethod } from '#domain';
-import { formatNumber } from '#reporting';
 import {
   barChartHeight,
-  createPdfDocument,
   contentBox,
+  createPdfDocument,
   drawBarChart,
   ensureSpace,
   finishPdf,
   formatMoney,
+  formatNumber,
   formatPercent,
   NO_VALUE,
   SERIES_COLOURS,

@@ -119,13 +119,17 @@ export class ChunkEvaluationService {
     ]);
     const evaluations = new Map(rows.map((row) => [`${row.contract_id}|${row.period}`, row]));
     const windows = runWindows(touched, evaluations);
-    const earlier = windows.flatMap(({ kpiId, periodKeys }) =>
-      periodKeys.slice(0, -1).map((period) => ({ kpiId, period })),
+    const earlier = windows.flatMap(({ kpiId, contractId, periodKeys }) =>
+      periodKeys.slice(0, -1).map((period) => ({ kpiId, contractId, period })),
     );
     const statuses: { kpi_id: string; period: string; status: KpiStatus }[] =
       earlier.length === 0
         ? []
-        : await manager.query(KPI_PERIOD_STATUSES, [earlier.map((key) => key.kpiId), earlier.map((key) => key.period)]);
+        : await manager.query(KPI_PERIOD_STATUSES, [
+            earlier.map((key) => key.kpiId),
+            earlier.map((key) => key.contractId),
+            earlier.map((key) => key.period),
+          ]);
     const earlierStatuses = new Map(statuses.map((row) => [`${row.kpi_id}|${row.period}`, row.status]));
     const notices = decideNotices(periodOutcomes(touched, evaluations, windows, earlierStatuses), {
       notifyWithinDays: this.config.get('NOTIFY_WITHIN_DAYS'),
@@ -147,6 +151,7 @@ async function readFacts(manager: EntityManager, candidates: CandidatePeriod[]):
   if (candidates.length === 0) return new Map();
   const rows: (FactsRow & { kpi_id: string; period: string })[] = await manager.query(KPI_PERIOD_FACTS, [
     candidates.map(({ kpi }) => kpi.kpi_id),
+    candidates.map(({ kpi }) => kpi.contract_id),
     candidates.map(({ contractPeriod }) => contractPeriod.key),
   ]);
   return new Map(rows.map((row) => [`${row.kpi_id}|${row.period}`, row]));

@@ -30,24 +30,27 @@ SELECT c.id AS contract_id, c.department_id, c.start_date, c.end_date, c.reporti
     SELECT m.value, m.recorded_at FROM measurements m WHERE m.kpi_id = k.id AND m.period = $2 LIMIT 1
   ) m ON true
   LEFT JOIN LATERAL (
-    SELECT e.evaluated_at FROM kpi_evaluations e WHERE e.kpi_id = k.id AND e.period = $2 LIMIT 1
+    SELECT e.evaluated_at FROM kpi_evaluations e
+     WHERE e.kpi_id = k.id AND e.contract_id = c.id AND e.period = $2 LIMIT 1
   ) e ON true
  WHERE c.id = ANY($1::uuid[]) AND k.active`;
 
 /**
- * $1 KPI ids and $2 period keys, pairwise: each KPI period's current value and last evaluation, looked up by
- * (kpi_id, period) one row at a time (there is at most one of each) rather than joined, which the planner would
- * do by hashing every measurement of the period: a chunk then costs the same however large the city and its
- * history.
+ * $1 KPI ids, $2 their contracts and $3 period keys, as parallel arrays: each KPI period's current value and last
+ * evaluation, looked up by key one row at a time (there is at most one of each) rather than joined, which the
+ * planner would do by hashing every measurement of the period: a chunk then costs the same however large the city
+ * and its history. The evaluation's contract (always its KPI's, a foreign key holds it) bounds the lookup
+ * whichever index of kpi_evaluations the planner takes: while its statistics show it empty, they all look alike.
  */
 export const KPI_PERIOD_FACTS = `
 SELECT t.kpi_id, t.period, m.value, m.recorded_at, e.evaluated_at AS last_evaluated_at
-  FROM unnest($1::uuid[], $2::text[]) AS t(kpi_id, period)
+  FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS t(kpi_id, contract_id, period)
   LEFT JOIN LATERAL (
     SELECT m.value, m.recorded_at FROM measurements m WHERE m.kpi_id = t.kpi_id AND m.period = t.period LIMIT 1
   ) m ON true
   LEFT JOIN LATERAL (
-    SELECT e.evaluated_at FROM kpi_evaluations e WHERE e.kpi_id = t.kpi_id AND e.period = t.period LIMIT 1
+    SELECT e.evaluated_at FROM kpi_evaluations e
+     WHERE e.kpi_id = t.kpi_id AND e.contract_id = t.contract_id AND e.period = t.period LIMIT 1
   ) e ON true`;
 
 /**
@@ -80,12 +83,13 @@ SELECT t.contract_id, t.period, array_agg(e.kpi_id) AS kpi_ids, array_agg(e.stat
   JOIN kpi_evaluations e ON e.contract_id = t.contract_id AND e.period = t.period
  GROUP BY t.contract_id, t.period`;
 
-/** $1 KPI ids and $2 period keys, pairwise: the statuses of those KPI periods that have been evaluated. */
+/** $1 KPI ids, $2 their contracts and $3 period keys, as parallel arrays: the statuses of those evaluated. */
 export const KPI_PERIOD_STATUSES = `
 SELECT t.kpi_id, t.period, e.status
-  FROM unnest($1::uuid[], $2::text[]) AS t(kpi_id, period)
+  FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS t(kpi_id, contract_id, period)
   JOIN LATERAL (
-    SELECT e.status FROM kpi_evaluations e WHERE e.kpi_id = t.kpi_id AND e.period = t.period LIMIT 1
+    SELECT e.status FROM kpi_evaluations e
+     WHERE e.kpi_id = t.kpi_id AND e.contract_id = t.contract_id AND e.period = t.period LIMIT 1
   ) e ON true`;
 
 /** $1 the notices, a JSON array of objects with the columns below (addresses as arrays of strings). */
@@ -123,7 +127,7 @@ SELECT c.department_id, k.id AS kpi_id, k.frequency, c.start_date, c.end_date, c
     -- OFFSET 0 keeps this a lookup per KPI: pulled up into a join, it was planned as one scan for the periods
     -- compared with every KPI, which statistics taken before the run's writes make look cheap.
     SELECT e.period, e.first_evaluated_at FROM kpi_evaluations e
-     WHERE e.kpi_id = k.id AND e.period = ANY($4::text[]) OFFSET 0
+     WHERE e.kpi_id = k.id AND e.contract_id = c.id AND e.period = ANY($4::text[]) OFFSET 0
   ) e ON true
  WHERE c.department_id = ANY($1::uuid[]) AND k.active AND c.start_date <= $3::date AND c.end_date >= $2::date`;
 

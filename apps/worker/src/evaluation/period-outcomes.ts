@@ -11,7 +11,7 @@ export type ContractPeriodEvaluations = {
 };
 
 /** An off-track KPI period and the keys of the periods its run is read from, oldest first, itself last. */
-export type RunWindow = { kpiId: string; periodKeys: string[] };
+export type RunWindow = { kpiId: string; contractId: string; periodKeys: string[] };
 
 /** The contract periods among the judged ones (one candidate of each stands for its contract and period). */
 export function touchedPeriods(judged: readonly CandidatePeriod[]): CandidatePeriod[] {
@@ -35,7 +35,7 @@ export function runWindows(
     const periodKeys = periodKeysEndingWith(contractPeriod.key, contract.escalate_after_periods);
     return period.kpi_ids
       .filter((_, index) => period.statuses[index] === 'off_track')
-      .map((kpiId) => ({ kpiId, periodKeys }));
+      .map((kpiId) => ({ kpiId, contractId: contract.contract_id, periodKeys }));
   });
 }
 

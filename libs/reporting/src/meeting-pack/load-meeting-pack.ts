@@ -1,10 +1,17 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { contractStatus } from '#domain';
-import { periodFirstDay, periodLastDay } from '#domain';
-import type { KpiDirection } from '#domain';
-import type { KpiStatus } from '#domain';
-import { KPI_STATUSES } from '#domain';
-import type { NotificationStatus } from '#domain';
+import {
+  assembleTrends,
+  contractStatus,
+  KPI_STATUSES,
+  packPeriodKeys,
+  parsePackMonth,
+  periodFirstDay,
+  periodLastDay,
+  trendMonths,
+  type KpiDirection,
+  type KpiStatus,
+  type NotificationStatus,
+} from '#domain';
 import {
   CONTRACT_NOTICE_KINDS,
   type ContractNoticeKind,
@@ -12,7 +19,6 @@ import {
   type MeetingPackContract,
   type MeetingPackKpi,
 } from './meeting-pack.js';
-import { assembleTrends, packPeriodKeys, parsePackMonth, trendMonths } from '#domain';
 
 // Five set-based statements, whatever the department's size: its row, its evaluations over the trend's months,
 // the month's contracts and payments, the notices, and the diversity figures. $1 is always the department.

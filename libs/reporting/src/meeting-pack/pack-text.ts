@@ -1,9 +1,7 @@
 // The pack's figures in words, shared by its HTML and PDF renderers so both say exactly the same, with the numbers
 // formatted as in every PDF report. The pack is written in US English, like the city's other reports; the email
 // that carries it is in the department heads' language.
-import type { KpiDirection } from '#domain';
-import type { NotificationStatus } from '#domain';
-import { describePeriod, parsePeriod } from '#domain';
+import { describePeriod, parsePeriod, type KpiDirection, type NotificationStatus } from '#domain';
 import { formatMoney, formatNumber, formatPercent, NO_VALUE } from '../pdf/pdf-format.js';
 import { STATUS_LABELS } from '../pdf/pdf-palette.js';
 import type { ContractNoticeKind, MeetingPack, MeetingPackKpi } from './meeting-pack.js';
