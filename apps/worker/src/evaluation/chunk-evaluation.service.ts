@@ -180,26 +180,30 @@ function judge(candidates: CandidatePeriod[], facts: ReadonlyMap<string, FactsRo
 /** Writes the judged KPI periods in one statement, with the period's calendar days for the reports. */
 async function writeEvaluations(manager: EntityManager, judged: Judged[], now: Date): Promise<void> {
   if (judged.length === 0) return;
-  const column = <T>(pick: (entry: Judged) => T) => judged.map(pick);
-  await manager.query(UPSERT_EVALUATIONS, [
-    column(({ candidate }) => candidate.kpi.contract_id),
-    column(({ candidate }) => candidate.kpi.kpi_id),
-    column(({ candidate }) => candidate.contractPeriod.key),
-    column(({ candidate }) => candidate.calendar.firstDay),
-    column(({ candidate }) => candidate.calendar.lastDay),
-    column(({ value }) => value),
-    column(({ candidate }) => candidate.kpi.target),
-    column(({ candidate }) => candidate.kpi.off_track_threshold),
-    column(({ status }) => status),
-    now,
-  ]);
+  const rows = judged.map(({ candidate: { kpi, contractPeriod, calendar }, value, status }) => ({
+    contract_id: kpi.contract_id,
+    kpi_id: kpi.kpi_id,
+    period: contractPeriod.key,
+    first_day: calendar.firstDay,
+    last_day: calendar.lastDay,
+    value,
+    target: kpi.target,
+    off_track_threshold: kpi.off_track_threshold,
+    status,
+  }));
+  await manager.query(UPSERT_EVALUATIONS, [JSON.stringify(rows), now]);
 }
 
 /** The departments and months whose meeting packs the evaluated periods belong to (the month each ends in). */
 function departmentMonths(judged: CandidatePeriod[]): DepartmentMonth[] {
+  const months = new Map<string, string>();
   const unique = new Map<string, DepartmentMonth>();
   for (const { kpi, contractPeriod } of judged) {
-    const month = packMonthOf(contractPeriod.key);
+    let month = months.get(contractPeriod.key);
+    if (month === undefined) {
+      month = packMonthOf(contractPeriod.key);
+      months.set(contractPeriod.key, month);
+    }
     unique.set(`${kpi.department_id}|${month}`, { departmentId: kpi.department_id, month });
   }
   return [...unique.values()].sort(

@@ -54,17 +54,18 @@ SELECT t.kpi_id, t.period, m.value, m.recorded_at, e.evaluated_at AS last_evalua
   ) e ON true`;
 
 /**
- * $1 … $9 the judged KPI periods as parallel arrays, $10 now. Writes them; a re-judged period replaces its row,
- * keeping when it was first evaluated.
+ * $1 the judged KPI periods, a JSON array of objects with the columns below, $2 now. Writes them; a re-judged
+ * period replaces its row, keeping when it was first evaluated. (One JSON text travels and is parsed natively on
+ * both sides, where nine arrays would be built and escaped element by element.)
  */
 export const UPSERT_EVALUATIONS = `
 INSERT INTO kpi_evaluations (contract_id, kpi_id, period, period_first_day, period_last_day, value, target,
                              off_track_threshold, status, evaluated_at, first_evaluated_at)
 SELECT j.contract_id, j.kpi_id, j.period, j.first_day, j.last_day, j.value, j.target, j.off_track_threshold,
-       j.status, $10, $10
-  FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[], $5::date[], $6::numeric[], $7::numeric[],
-              $8::numeric[], $9::text[])
-       AS j(contract_id, kpi_id, period, first_day, last_day, value, target, off_track_threshold, status)
+       j.status, $2, $2
+  FROM json_to_recordset($1::json)
+       AS j(contract_id uuid, kpi_id uuid, period text, first_day date, last_day date, value numeric,
+            target numeric, off_track_threshold numeric, status text)
 ON CONFLICT ON CONSTRAINT uq_kpi_evaluations_kpi_period DO UPDATE
    SET value = EXCLUDED.value,
        target = EXCLUDED.target,
@@ -74,10 +75,11 @@ ON CONFLICT ON CONSTRAINT uq_kpi_evaluations_kpi_period DO UPDATE
 
 /**
  * $1 contract ids and $2 period keys, pairwise: each contract period's KPI evaluations (every one, not only those
- * a chunk wrote), by the (contract_id, period) index, gathered into one row per period so that few rows travel.
+ * a chunk wrote), by the (contract_id, period) index, gathered into one row per period so that few rows travel
+ * (as JSON arrays, which the driver parses natively, where PostgreSQL arrays are parsed character by character).
  */
 export const CONTRACT_PERIOD_EVALUATIONS = `
-SELECT t.contract_id, t.period, array_agg(e.kpi_id) AS kpi_ids, array_agg(e.status) AS statuses,
+SELECT t.contract_id, t.period, json_agg(e.kpi_id) AS kpi_ids, json_agg(e.status) AS statuses,
        min(e.first_evaluated_at) AS first_evaluated_at
   FROM unnest($1::uuid[], $2::text[]) AS t(contract_id, period)
   JOIN kpi_evaluations e ON e.contract_id = t.contract_id AND e.period = t.period
@@ -114,22 +116,40 @@ SELECT DISTINCT (entry->>'departmentId')::uuid AS department_id, entry->>'month'
 
 /**
  * $1 department ids, $2 and $3 the first and last days of the months asked about, $4 the keys of the periods
- * ending in those months: the active KPIs of those departments' contracts, each with its evaluations of those
- * periods (when it has one; a KPI has one frequency, so at most one per month). The dates only narrow the read to
- * contracts that can have a period in those months; which periods a pack covers is decided in TypeScript.
+ * ending in those months: the active KPIs of those departments' contracts, counted per group of a frequency,
+ * contract dates and grace days, each group once per period its KPIs have evaluations of (period null: none). The
+ * dates only narrow the read to contracts that can have a period in those months; which periods a pack covers is
+ * decided in TypeScript. The evaluations are looked up once per contract (by its (contract_id, period) index),
+ * not once per KPI.
  */
-export const DEPARTMENT_KPIS = `
-SELECT c.department_id, k.id AS kpi_id, k.frequency, c.start_date, c.end_date, c.reporting_grace_days,
-       e.period, e.first_evaluated_at
-  FROM contracts c
-  JOIN kpis k ON k.contract_id = c.id
-  LEFT JOIN LATERAL (
-    -- OFFSET 0 keeps this a lookup per KPI: pulled up into a join, it was planned as one scan for the periods
-    -- compared with every KPI, which statistics taken before the run's writes make look cheap.
-    SELECT e.period, e.first_evaluated_at FROM kpi_evaluations e
-     WHERE e.kpi_id = k.id AND e.contract_id = c.id AND e.period = ANY($4::text[]) OFFSET 0
-  ) e ON true
- WHERE c.department_id = ANY($1::uuid[]) AND k.active AND c.start_date <= $3::date AND c.end_date >= $2::date`;
+export const DEPARTMENT_KPI_GROUPS = `
+WITH kpi AS MATERIALIZED (
+  SELECT c.id AS contract_id, c.department_id, k.id AS kpi_id, k.frequency, c.start_date, c.end_date,
+         c.reporting_grace_days
+    FROM contracts c
+    JOIN kpis k ON k.contract_id = c.id
+   WHERE c.department_id = ANY($1::uuid[]) AND k.active AND c.start_date <= $3::date AND c.end_date >= $2::date),
+grouped AS (
+  SELECT department_id, frequency, start_date, end_date, reporting_grace_days, count(*)::int AS kpis
+    FROM kpi GROUP BY department_id, frequency, start_date, end_date, reporting_grace_days),
+evaluated AS (
+  SELECT kpi.department_id, kpi.frequency, kpi.start_date, kpi.end_date, kpi.reporting_grace_days, e.period,
+         count(*)::int AS evaluated, min(e.first_evaluated_at) AS first_evaluated_at
+    FROM (SELECT DISTINCT contract_id FROM kpi) c
+    -- OFFSET 0 keeps this a lookup per contract: pulled up into a join, it was planned as one scan for the
+    -- periods compared with every KPI, which statistics taken before the run's writes make look cheap.
+    CROSS JOIN LATERAL (
+      SELECT e.kpi_id, e.period, e.first_evaluated_at FROM kpi_evaluations e
+       WHERE e.contract_id = c.contract_id AND e.period = ANY($4::text[]) OFFSET 0
+    ) e
+    JOIN kpi ON kpi.kpi_id = e.kpi_id
+   GROUP BY kpi.department_id, kpi.frequency, kpi.start_date, kpi.end_date, kpi.reporting_grace_days, e.period)
+SELECT g.department_id, g.frequency, g.start_date, g.end_date, g.reporting_grace_days, g.kpis,
+       e.period, e.evaluated, e.first_evaluated_at
+  FROM grouped g
+  LEFT JOIN evaluated e
+    ON e.department_id = g.department_id AND e.frequency = g.frequency AND e.start_date = g.start_date
+   AND e.end_date = g.end_date AND e.reporting_grace_days = g.reporting_grace_days`;
 
 /** $1 the packs, a JSON array: at most one per department and month, however often this runs. */
 export const INSERT_MEETING_PACKS = `

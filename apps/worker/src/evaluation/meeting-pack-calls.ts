@@ -1,36 +1,40 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import {
-  coveredKpiPeriods,
+  coveredPeriods,
   meetingPackStatus,
   packPeriodKeys,
   parsePackMonth,
   periodFirstDay,
   periodLastDay,
   type CoveredEvaluations,
-  type CoveredKpiPeriod,
+  type CoveredPeriod,
   type Frequency,
-  type PackKpi,
+  type PackKpiGroup,
 } from '#domain';
 import type { EntityManager } from 'typeorm';
 import type { WorkerEnv } from '../config/worker-env.js';
 import {
-  DEPARTMENT_KPIS,
+  DEPARTMENT_KPI_GROUPS,
   INSERT_MEETING_PACKS,
   READ_BY_KEY_SETTINGS,
   RUN_DEPARTMENT_MONTHS,
 } from './evaluation-sql.js';
 
-type DepartmentKpiRow = {
+type KpiGroupRow = {
   department_id: string;
-  kpi_id: string;
   frequency: Frequency;
   start_date: string;
   end_date: string;
   reporting_grace_days: number;
+  kpis: number;
   period: string | null;
+  evaluated: number | null;
   first_evaluated_at: Date | null;
 };
+
+/** A department's group of KPIs, with its evaluations of each period asked about. */
+type KpiGroup = PackKpiGroup & { evaluations: Map<string, CoveredEvaluations> };
 
 /**
  * The meeting packs a completed run calls for: one per department and month its chunks evaluated, once every
@@ -47,38 +51,20 @@ export class MeetingPackCalls {
     if (months.length === 0) return [];
     await manager.query(READ_BY_KEY_SETTINGS);
     const monthPeriods = months.map((row) => parsePackMonth(row.month)!);
-    const rows: DepartmentKpiRow[] = await manager.query(DEPARTMENT_KPIS, [
+    const rows: KpiGroupRow[] = await manager.query(DEPARTMENT_KPI_GROUPS, [
       [...new Set(months.map((row) => row.department_id))],
       monthPeriods.map(periodFirstDay).sort()[0],
       monthPeriods.map(periodLastDay).sort().at(-1)!,
       [...new Set(months.flatMap((row) => packPeriodKeys(row.month)))],
     ]);
-
-    const kpisByDepartment = new Map<string, PackKpi[]>();
-    const firstEvaluations = new Map<string, Date>();
-    const seen = new Set<string>();
-    for (const row of rows) {
-      if (row.period !== null) firstEvaluations.set(`${row.kpi_id}|${row.period}`, row.first_evaluated_at!);
-      // A KPI with evaluations of several of the months asked about comes once for each.
-      if (seen.has(row.kpi_id)) continue;
-      seen.add(row.kpi_id);
-      const kpis = kpisByDepartment.get(row.department_id) ?? [];
-      kpis.push({
-        kpiId: row.kpi_id,
-        frequency: row.frequency,
-        startDate: row.start_date,
-        endDate: row.end_date,
-        graceDays: row.reporting_grace_days,
-      });
-      kpisByDepartment.set(row.department_id, kpis);
-    }
+    const groupsByDepartment = kpiGroups(rows);
 
     const timeZone = this.config.get('CITY_TIMEZONE');
     const notifyWithinDays = this.config.get('NOTIFY_WITHIN_DAYS');
     const language = this.config.get('ESCALATION_LANGUAGE');
     const packs = months.flatMap(({ department_id, month }) => {
-      const covered = coveredKpiPeriods(month, kpisByDepartment.get(department_id) ?? [], timeZone);
-      const status = meetingPackStatus(covered, coveredEvaluations(covered, firstEvaluations), notifyWithinDays);
+      const covered = coveredPeriods(month, groupsByDepartment.get(department_id) ?? [], timeZone);
+      const status = meetingPackStatus(covered, coveredEvaluations(covered), notifyWithinDays);
       return status === null ? [] : [{ department_id, month, status, language }];
     });
     if (packs.length === 0) return [];
@@ -86,18 +72,48 @@ export class MeetingPackCalls {
   }
 }
 
-/** How many of the covered periods have an evaluation, and the first of those evaluations. */
-function coveredEvaluations(
-  covered: readonly CoveredKpiPeriod[],
-  firstEvaluations: ReadonlyMap<string, Date>,
-): CoveredEvaluations {
+/** The rows' groups by department, each with its evaluations by period (a group comes once per period). */
+function kpiGroups(rows: readonly KpiGroupRow[]): Map<string, KpiGroup[]> {
+  const groups = new Map<string, KpiGroup>();
+  for (const row of rows) {
+    const key = [row.department_id, row.frequency, row.start_date, row.end_date, row.reporting_grace_days].join('|');
+    let group = groups.get(key);
+    if (group === undefined) {
+      group = {
+        frequency: row.frequency,
+        startDate: row.start_date,
+        endDate: row.end_date,
+        graceDays: row.reporting_grace_days,
+        kpis: row.kpis,
+        evaluations: new Map(),
+      };
+      groups.set(key, group);
+    }
+    if (row.period !== null) {
+      group.evaluations.set(row.period, { evaluated: row.evaluated!, firstEvaluatedAt: row.first_evaluated_at });
+    }
+  }
+  const byDepartment = new Map<string, KpiGroup[]>();
+  for (const [key, group] of groups) {
+    const departmentId = key.slice(0, key.indexOf('|'));
+    const department = byDepartment.get(departmentId);
+    if (department) department.push(group);
+    else byDepartment.set(departmentId, [group]);
+  }
+  return byDepartment;
+}
+
+/** How many of the covered KPI periods have an evaluation, and the first of those evaluations. */
+function coveredEvaluations(covered: readonly CoveredPeriod<KpiGroup>[]): CoveredEvaluations {
   let evaluated = 0;
   let firstEvaluatedAt: Date | null = null;
-  for (const { kpiId, period } of covered) {
-    const first = firstEvaluations.get(`${kpiId}|${period}`);
-    if (first === undefined) continue;
-    evaluated++;
-    if (firstEvaluatedAt === null || first < firstEvaluatedAt) firstEvaluatedAt = first;
+  for (const { group, period } of covered) {
+    const found = group.evaluations.get(period);
+    if (found === undefined) continue;
+    evaluated += found.evaluated;
+    if (firstEvaluatedAt === null || found.firstEvaluatedAt! < firstEvaluatedAt) {
+      firstEvaluatedAt = found.firstEvaluatedAt;
+    }
   }
   return { evaluated, firstEvaluatedAt };
 }
