@@ -33,6 +33,13 @@ export const OUTCOME_COLUMNS = [
 
 export type OutcomeRow = Record<(typeof OUTCOME_COLUMNS)[number], string | number | null>;
 
+/** The columns holding text people typed (names, titles, codes, units), as opposed to numbers, periods, statuses. */
+const TYPED_TEXT_COLUMNS = new Set<string>(['department', 'contractNumber', 'contractTitle', 'vendor', 'kpi', 'unit']);
+
+const CSV_COLUMNS = OUTCOME_COLUMNS.map((column) =>
+  TYPED_TEXT_COLUMNS.has(column) ? `spreadsheet_text(r."${column}") AS "${column}"` : `r."${column}"`,
+).join(', ');
+
 /**
  * One row per KPI and evaluated period whose calendar days lie wholly within the range: a quarter or a year
  * counts only when all its months are in it. Ordered by department code, contract number, KPI name, then period
@@ -94,10 +101,20 @@ const OFF_TRACK_SQL = `
 export class OutcomeReportService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** CSV by PostgreSQL's own writer (COPY ... TO STDOUT): RFC 4180 quoting, a missing value an empty field. */
+  /**
+   * CSV by PostgreSQL's own writer (COPY ... TO STDOUT): RFC 4180 quoting, a missing value an empty field, and
+   * typed text that a spreadsheet would run as a formula made inert (`spreadsheet_text()`); numbers stay numbers.
+   * The text is made inert above the sort (OFFSET 0 keeps the ordered rows a subquery), so that the sort carries
+   * each value once rather than both forms: a third more time over a million rows.
+   */
   csv(scope: ReportScope): Promise<Readable> {
     return streamFromConnection(this.dataSource, (client) =>
-      client.query(copyTo(`COPY (${outcomeReportSql(client, scope)}) TO STDOUT (FORMAT csv, HEADER true)`)),
+      client.query(
+        copyTo(
+          `COPY (SELECT ${CSV_COLUMNS} FROM (${outcomeReportSql(client, scope)} OFFSET 0) r)
+             TO STDOUT (FORMAT csv, HEADER true)`,
+        ),
+      ),
     );
   }
 

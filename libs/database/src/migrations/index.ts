@@ -9,6 +9,7 @@ import { KpiEvaluationPeriodDays1796169514072 } from './1796169514072-KpiEvaluat
 import { BackfillKpiEvaluationPeriodDays1796169514073 } from './1796169514073-BackfillKpiEvaluationPeriodDays.js';
 import { ReportRuleFunctions1796169790501 } from './1796169790501-ReportRuleFunctions.js';
 import { PeriodInRange1796169914174 } from './1796169914174-PeriodInRange.js';
+import { SpreadsheetText1796170400000 } from './1796170400000-SpreadsheetText.js';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file; add its class here.
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   BackfillKpiEvaluationPeriodDays1796169514073,
   ReportRuleFunctions1796169790501,
   PeriodInRange1796169914174,
+  SpreadsheetText1796170400000,
 ];
