@@ -1,5 +1,6 @@
 // The escalation notice (the product design §3): to the department head, cc the contract manager, the KPIs that
-// have been off track for `escalateAfterPeriods` consecutive periods, their recent results and recommended steps.
+// have been off track for `escalateAfterPeriods` consecutive periods or more, their recent results and recommended
+// steps. Subject and text state the KPIs' actual runs; the escalation point is named as the contract's.
 import { contractLink, requireContractInput } from './common.js';
 import { formatNumber, requireNonEmpty } from './format.js';
 import { offTrackIfText, resultText, statusCell, targetText } from './kpi-cells.js';
@@ -17,10 +18,12 @@ export function renderEscalation(input: EscalationInput): RenderedEmail {
   const messages = messagesFor(input.language);
   const kpis = requireNonEmpty(input.kpis, 'kpis');
   const periods = requirePositiveInteger(input.escalateAfterPeriods, 'escalateAfterPeriods');
+  const runs = kpis.map((kpi) => requirePositiveInteger(kpi.consecutivePeriods, 'consecutivePeriods'));
+  const run = { shortest: Math.min(...runs), longest: Math.max(...runs) };
   const { columns } = messages;
 
   const blocks: Block[] = [
-    { kind: 'paragraph', text: messages.escalation.intro({ ...input, count: kpis.length, periods }) },
+    { kind: 'paragraph', text: messages.escalation.intro({ ...input, count: kpis.length, run, periods }) },
     { kind: 'paragraph', text: messages.escalation.copied(input) },
     {
       kind: 'table',
@@ -33,13 +36,13 @@ export function renderEscalation(input: EscalationInput): RenderedEmail {
         columns.status,
         columns.consecutivePeriods,
       ],
-      rows: kpis.map((kpi) => [
+      rows: kpis.map((kpi, index) => [
         kpi.name,
         resultText(messages, kpi.history.at(-1)?.value ?? null, kpi.unit),
         targetText(messages, kpi),
         offTrackIfText(messages, kpi),
         statusCell(messages, 'off_track'),
-        formatNumber(requirePositiveInteger(kpi.consecutivePeriods, 'consecutivePeriods'), messages.locale),
+        formatNumber(runs[index], messages.locale),
       ]),
     },
   ];
@@ -63,7 +66,7 @@ export function renderEscalation(input: EscalationInput): RenderedEmail {
 
   return renderEmail({
     locale: messages.locale,
-    subject: messages.escalation.subject({ ...input, periods }),
+    subject: messages.escalation.subject({ ...input, run }),
     greeting: messages.escalation.greeting,
     blocks,
     closing: messages.closing,

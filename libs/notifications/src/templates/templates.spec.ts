@@ -222,6 +222,42 @@ describe('email templates', () => {
     });
   });
 
+  describe('escalation runs', () => {
+    // The contract escalates after 2 periods; one KPI has been off track for 6, or two for 2 and 6.
+    const withRuns = (language: EmailLanguage, runs: number[]) => {
+      const input = escalationInput(language);
+      const kpis = runs.map((consecutivePeriods, index) => ({ ...input.kpis[index]!, consecutivePeriods }));
+      return renderEscalation({ ...input, kpis });
+    };
+    const RUN_TEXT: Record<EmailLanguage, { one: [string, string]; range: [string, string]; point: string }> = {
+      en: {
+        one: ['off track for 6 consecutive periods', 'off track for 6 consecutive reporting periods'],
+        range: ['off track for 2 to 6 consecutive periods', 'off track for 2 to 6 consecutive reporting periods'],
+        point: 'escalates after 2 periods off track',
+      },
+      es: {
+        one: ['fuera de meta durante 6 periodos consecutivos', 'durante 6 periodos de reporte consecutivos'],
+        range: ['fuera de meta durante 2 a 6 periodos consecutivos', 'durante 2 a 6 periodos de reporte consecutivos'],
+        point: 'escalamiento tras 2 periodos fuera de meta',
+      },
+      pt: {
+        one: ['fora da meta por 6 períodos consecutivos', 'há 6 períodos de apuração consecutivos'],
+        range: ['fora da meta por 2 a 6 períodos consecutivos', 'há 2 a 6 períodos de apuração consecutivos'],
+        point: 'escalonamento após 2 períodos fora da meta',
+      },
+    };
+
+    it.each(EMAIL_LANGUAGES)('should state the actual run, not the escalation point, in %s', (language) => {
+      const one = withRuns(language, [6]);
+      expect(one.subject).toContain(RUN_TEXT[language].one[0]);
+      expect(one.text).toContain(RUN_TEXT[language].one[1]);
+      expect(one.text).toContain(RUN_TEXT[language].point);
+      const range = withRuns(language, [2, 6]);
+      expect(range.subject).toContain(RUN_TEXT[language].range[0]);
+      expect(range.text).toContain(RUN_TEXT[language].range[1]);
+    });
+  });
+
   describe('missing-data instructions', () => {
     it.each(EMAIL_LANGUAGES)('should give each KPI its measurement address when the language is %s', (language) => {
       const { text, html } = RENDER.missing_data(language);
@@ -365,6 +401,7 @@ describe('email templates', () => {
       { count: 1, offTrackCount: 1, atRiskCount: 0, periods: 1, hasOffTrack: true, direction: 'higher_is_better' },
       { count: 3, offTrackCount: 0, atRiskCount: 2, periods: 2, hasOffTrack: false, direction: 'lower_is_better' },
     ].map((sample) => ({
+      run: { shortest: sample.periods, longest: sample.periods + 1 },
       ...sample,
       vendorName: 'V',
       contractNumber: 'C-1',

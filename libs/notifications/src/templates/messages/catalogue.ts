@@ -4,6 +4,9 @@
 import type { EmailKpiDirection, EmailKpiStatus } from '../types.js';
 
 /** Locales for Intl and for the HTML `lang` attribute. */
+/** How many consecutive periods, up to the email's, the escalated KPIs have been off track: the range of them. */
+export type OffTrackRun = { shortest: number; longest: number };
+
 export type EmailLocale = 'en-US' | 'es-419' | 'pt-BR';
 
 type Message<Params> = (params: Params) => string;
@@ -75,9 +78,10 @@ export type MessageCatalogue = {
   };
 
   escalation: {
-    subject: Message<Subject & { periods: number }>;
+    /** `run`: the KPIs' off-track runs, shortest and longest; `periods`: the contract's escalation point. */
+    subject: Message<Subject & { run: OffTrackRun }>;
     greeting: string;
-    intro: Message<Contract & Count & { vendorName: string; periods: number }>;
+    intro: Message<Contract & Count & { vendorName: string; run: OffTrackRun; periods: number }>;
     copied: Message<{ managerEmail: string }>;
     tableCaption: Message<{ periodLabel: string }>;
     recentResults: string;

@@ -98,16 +98,18 @@ export const en: MessageCatalogue = {
   },
 
   escalation: {
-    subject: ({ contractNumber, periodLabel, periods }) =>
-      `Escalation – contract ${contractNumber}, ${periodLabel}: off track for ${periods} consecutive ` +
-      `${periods === 1 ? 'period' : 'periods'}`,
+    subject: ({ contractNumber, periodLabel, run }) =>
+      `Escalation – contract ${contractNumber}, ${periodLabel}: off track for ` +
+      `${run.shortest === run.longest ? run.longest : `${run.shortest} to ${run.longest}`} consecutive ` +
+      `${run.longest === 1 ? 'period' : 'periods'}`,
     greeting: 'Dear Department Head,',
-    intro: ({ contractNumber, contractTitle, departmentName, periodLabel, vendorName, count, periods }) =>
+    intro: ({ contractNumber, contractTitle, departmentName, periodLabel, vendorName, count, run, periods }) =>
       `The following ${indicators(count)} of contract ${contractNumber}, “${contractTitle}”, held by ` +
-      `${vendorName}, ${count === 1 ? 'has' : 'have'} been off track for ${periods} or more consecutive ` +
-      `reporting ${periods === 1 ? 'period' : 'periods'}, up to and including ${periodLabel}. This is the ` +
-      `escalation point set in the contract, so we are bringing the matter to your attention as head of ` +
-      `${departmentName}.`,
+      `${vendorName}, ${count === 1 ? 'has' : 'have'} been off track for ` +
+      `${run.shortest === run.longest ? run.longest : `${run.shortest} to ${run.longest}`} consecutive reporting ` +
+      `${run.longest === 1 ? 'period' : 'periods'}, up to and including ${periodLabel}. The contract escalates ` +
+      `after ${periods} ${periods === 1 ? 'period' : 'periods'} off track, so we are bringing the matter to your ` +
+      `attention as head of ${departmentName}.`,
     copied: ({ managerEmail }) => `The contract manager, ${managerEmail}, is copied on this message.`,
     tableCaption: ({ periodLabel }) => `Indicators off track, ${periodLabel}`,
     recentResults: 'Recent results',

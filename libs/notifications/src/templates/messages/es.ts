@@ -102,16 +102,18 @@ export const es: MessageCatalogue = {
   },
 
   escalation: {
-    subject: ({ contractNumber, periodLabel, periods }) =>
-      `Escalamiento – contrato ${contractNumber}, ${periodLabel}: fuera de meta durante ${periods} ` +
-      `${periods === 1 ? 'periodo' : 'periodos consecutivos'}`,
+    subject: ({ contractNumber, periodLabel, run }) =>
+      `Escalamiento – contrato ${contractNumber}, ${periodLabel}: fuera de meta durante ` +
+      `${run.shortest === run.longest ? run.longest : `${run.shortest} a ${run.longest}`} ` +
+      `${run.longest === 1 ? 'periodo' : 'periodos consecutivos'}`,
     greeting: 'Estimado/a director/a:',
-    intro: ({ contractNumber, contractTitle, departmentName, periodLabel, vendorName, count, periods }) =>
+    intro: ({ contractNumber, contractTitle, departmentName, periodLabel, vendorName, count, run, periods }) =>
       `${count === 1 ? 'El siguiente indicador' : 'Los siguientes indicadores'} del contrato ${contractNumber}, ` +
       `“${contractTitle}”, a cargo de ${vendorName}, ${count === 1 ? 'ha estado' : 'han estado'} fuera de meta ` +
-      `durante ${periods} o más ${periods === 1 ? 'periodo de reporte' : 'periodos de reporte consecutivos'}, ` +
-      `hasta ${periodLabel} inclusive. Este es el umbral de escalamiento previsto en el contrato, por lo que ` +
-      `ponemos el caso en su conocimiento como titular de ${departmentName}.`,
+      `durante ${run.shortest === run.longest ? run.longest : `${run.shortest} a ${run.longest}`} ` +
+      `${run.longest === 1 ? 'periodo de reporte' : 'periodos de reporte consecutivos'}, hasta ${periodLabel} ` +
+      `inclusive. El contrato prevé el escalamiento tras ${periods} ${periods === 1 ? 'periodo' : 'periodos'} ` +
+      `fuera de meta, por lo que ponemos el caso en su conocimiento como titular de ${departmentName}.`,
     copied: ({ managerEmail }) => `El administrador del contrato (${managerEmail}) recibe copia de este mensaje.`,
     tableCaption: ({ periodLabel }) => `Indicadores fuera de meta, ${periodLabel}`,
     recentResults: 'Resultados recientes',

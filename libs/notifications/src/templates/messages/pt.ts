@@ -102,16 +102,18 @@ export const pt: MessageCatalogue = {
   },
 
   escalation: {
-    subject: ({ contractNumber, periodLabel, periods }) =>
-      `Escalonamento – contrato ${contractNumber}, ${periodLabel}: fora da meta por ${periods} ` +
-      `${periods === 1 ? 'período' : 'períodos consecutivos'}`,
+    subject: ({ contractNumber, periodLabel, run }) =>
+      `Escalonamento – contrato ${contractNumber}, ${periodLabel}: fora da meta por ` +
+      `${run.shortest === run.longest ? run.longest : `${run.shortest} a ${run.longest}`} ` +
+      `${run.longest === 1 ? 'período' : 'períodos consecutivos'}`,
     greeting: 'Prezado(a) Senhor(a),',
-    intro: ({ contractNumber, contractTitle, departmentName, periodLabel, vendorName, count, periods }) =>
+    intro: ({ contractNumber, contractTitle, departmentName, periodLabel, vendorName, count, run, periods }) =>
       `${count === 1 ? 'O seguinte indicador' : 'Os seguintes indicadores'} do contrato ${contractNumber}, ` +
       `“${contractTitle}”, executado pela empresa ${vendorName}, ${count === 1 ? 'está' : 'estão'} fora da meta ` +
-      `há ${periods} ou mais ${periods === 1 ? 'período de apuração' : 'períodos de apuração consecutivos'}, até ` +
-      `${periodLabel}, inclusive. Esse é o limite de escalonamento previsto no contrato; por isso, levamos o ` +
-      `caso ao seu conhecimento como responsável por ${departmentName}.`,
+      `há ${run.shortest === run.longest ? run.longest : `${run.shortest} a ${run.longest}`} ` +
+      `${run.longest === 1 ? 'período de apuração' : 'períodos de apuração consecutivos'}, até ${periodLabel}, ` +
+      `inclusive. O contrato prevê o escalonamento após ${periods} ${periods === 1 ? 'período' : 'períodos'} ` +
+      `fora da meta; por isso, levamos o caso ao seu conhecimento como responsável por ${departmentName}.`,
     copied: ({ managerEmail }) => `O gestor do contrato (${managerEmail}) está em cópia nesta mensagem.`,
     tableCaption: ({ periodLabel }) => `Indicadores fora da meta, ${periodLabel}`,
     recentResults: 'Resultados recentes',
