@@ -10,6 +10,7 @@ import { ApiEnv } from './config/api-env.js';
 import { DepartmentsModule } from './departments/departments.module.js';
 import { EvaluationsModule } from './evaluations/evaluations.module.js';
 import { HealthModule } from './health/health.module.js';
+import { HomeModule } from './home/home.module.js';
 import { KpisModule } from './kpis/kpis.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { MeasurementsModule } from './measurements/measurements.module.js';
@@ -32,6 +33,7 @@ import { VendorsModule } from './vendors/vendors.module.js';
     AuthModule,
     AuditModule,
     HealthModule,
+    HomeModule,
     ApiKeysModule,
     DepartmentsModule,
     SolicitationsModule,

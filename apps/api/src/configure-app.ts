@@ -34,6 +34,7 @@ export async function configureApp(app: NestFastifyApplication, env: ApiEnv): Pr
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
+      { path: '/', method: RequestMethod.GET },
       { path: 'health', method: RequestMethod.GET },
       { path: 'health/ready', method: RequestMethod.GET },
     ],

@@ -5,7 +5,7 @@ import { ALLOWED_ROLES, IS_PUBLIC } from '../src/auth/auth.decorators.js';
 import { createTestApp, type TestApp } from './support/create-test-app.js';
 import { listRoutes } from './support/list-routes.js';
 
-const PUBLIC_ROUTES = ['GET /health', 'GET /health/ready'];
+const PUBLIC_ROUTES = ['GET /', 'GET /health', 'GET /health/ready'];
 const isDocs = (path: string) => path === '/docs' || path.startsWith('/docs/') || path.startsWith('/docs-');
 
 describe('every route is either guarded or explicitly public', () => {
@@ -47,10 +47,10 @@ describe('every route is either guarded or explicitly public', () => {
         const handler = (controller.prototype as Record<string, () => unknown>)[name];
         const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
         if (method === undefined) continue;
-        const route =
-          `${RequestMethod[method]} /${Reflect.getMetadata(PATH_METADATA, controller)}/${Reflect.getMetadata(PATH_METADATA, handler)}`
-            .replace(/\/+$/, '')
-            .replace(/\/\//g, '/');
+        const path = `/${Reflect.getMetadata(PATH_METADATA, controller)}/${Reflect.getMetadata(PATH_METADATA, handler)}`
+          .replace(/\/+/g, '/')
+          .replace(/(.)\/$/, '$1');
+        const route = `${RequestMethod[method]} ${path}`;
         if (reflector.getAllAndOverride(IS_PUBLIC, [handler, controller])) publicRoutes.push(route);
         else if (!reflector.getAllAndOverride<string[]>(ALLOWED_ROLES, [handler, controller])?.length)
           undeclared.push(route);
@@ -58,6 +58,12 @@ describe('every route is either guarded or explicitly public', () => {
     }
     expect(undeclared).toEqual([]);
     expect(publicRoutes.sort()).toEqual(PUBLIC_ROUTES);
+  });
+
+  it('should send the root address to the API docs', async () => {
+    const response = await fetch(`${testApp.url}/`, { redirect: 'manual' });
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe('/docs');
   });
 
   it('should serve the API docs without a key', async () => {
