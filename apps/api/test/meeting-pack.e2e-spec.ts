@@ -9,6 +9,7 @@ import {
   createKpi,
   createSolicitation,
   createVendor,
+  FixedClock,
   readPdf,
   resetDatabase,
 } from '#testing';
@@ -590,5 +591,49 @@ describe('meeting pack', () => {
         ),
       ).rejects.toThrow(/uq_notifications_department_period_kind/);
     });
+  });
+});
+
+describe('GET /api/v1/reports/meeting-pack: months that have not begun', () => {
+  // 2026-05-01T02:00Z is still 30 April in New York, the city's zone in these tests.
+  const clock = new FixedClock('2026-05-01T02:00:00Z');
+  let testApp: TestApp;
+  let officer: string;
+  let departmentId: string;
+
+  beforeAll(async () => {
+    testApp = await createTestApp({}, { clock });
+    officer = await createApiKey(testApp.dataSource, 'procurement_officer');
+    departmentId = (await createDepartment(testApp.dataSource, { code: 'FUT' })).id;
+  });
+
+  afterAll(async () => {
+    await testApp.close();
+  });
+
+  const get = (period: string) =>
+    testApp.http.get(`/api/v1/reports/meeting-pack?departmentId=${departmentId}&period=${period}&format=html`, {
+      token: officer,
+    });
+
+  it('should give the pack of the month under way in the city, and of earlier months', async () => {
+    expect((await get('2026-04')).status).toBe(200);
+    expect((await get('2025-12')).status).toBe(200);
+  });
+
+  it('should answer 400 naming period for a month that has not begun in the city', async () => {
+    const response = await get('2026-05');
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({
+      code: 'INVALID_INPUT',
+      details: [
+        {
+          field: 'period',
+          message: 'period 2026-05 has not begun yet (America/New_York): ask for this month or earlier',
+        },
+      ],
+    });
+    clock.set('2026-05-01T04:00:00Z');
+    expect((await get('2026-05')).status).toBe(200);
   });
 });

@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError } from '#domain';
+import { DomainError, packMonthHasBegun, type Clock } from '#domain';
 import {
   loadMeetingPack,
   meetingPackFileName,
@@ -9,6 +9,7 @@ import {
   renderMeetingPackPdf,
   type MeetingPack,
 } from '#reporting';
+import { CLOCK } from '#runtime';
 import { DataSource } from 'typeorm';
 import type { ApiEnv } from '../config/api-env.js';
 import type { MeetingPackFormat } from './dto/meeting-pack.query.js';
@@ -22,11 +23,20 @@ export type MeetingPackDocument = { content: Buffer; contentType: string; fileNa
 @Injectable()
 export class MeetingPackService {
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: ConfigService<ApiEnv, true>,
   ) {}
 
+  /** The pack of a month that has begun in the city; a later month is an INVALID_INPUT DomainError on `period`. */
   async render(departmentId: string, month: string, format: MeetingPackFormat): Promise<MeetingPackDocument> {
+    const timeZone = this.config.get('CITY_TIMEZONE');
+    if (!packMonthHasBegun(month, this.clock.now(), timeZone)) {
+      throw DomainError.invalid(
+        'period',
+        `period ${month} has not begun yet (${timeZone}): ask for this month or earlier`,
+      );
+    }
     const pack = await this.load(departmentId, month);
     const fileName = meetingPackFileName(pack.department.code, month, format);
     const currency = this.config.get('CURRENCY');

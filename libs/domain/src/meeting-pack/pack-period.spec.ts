@@ -1,6 +1,24 @@
-import { assembleTrends, packMonthOf, packPeriodKeys, parsePackMonth, trendMonths } from './pack-period.js';
+import {
+  assembleTrends,
+  packMonthHasBegun,
+  packMonthOf,
+  packPeriodKeys,
+  parsePackMonth,
+  trendMonths,
+} from './pack-period.js';
 
 describe('meeting pack periods', () => {
+  // 2026-04-01T03:30Z is still 31 March in New York (UTC-4) and already April in São Paulo (UTC-3).
+  it.each([
+    ['2026-03', 'America/New_York', true],
+    ['2026-04', 'America/New_York', false],
+    ['2026-04', 'America/Sao_Paulo', true],
+    ['2026-05', 'America/Sao_Paulo', false],
+    ['2025-12', 'America/New_York', true],
+  ])('should say whether %s has begun in %s at 2026-04-01T03:30Z: %p', (month, timeZone, begun) => {
+    expect(packMonthHasBegun(month, new Date('2026-04-01T03:30:00Z'), timeZone)).toBe(begun);
+  });
+
   it.each([
     ['2026-01', ['2026-01']],
     ['2026-02', ['2026-02']],

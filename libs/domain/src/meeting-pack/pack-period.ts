@@ -1,11 +1,13 @@
 // Which evaluations a monthly meeting pack covers, and the months of its trend. A pack is for one month; it covers
 // the evaluations of every period that ends in that month (the month itself, the quarter that ends with it, the
-// year that ends with it), so that 2026-Q1 is discussed at the 2026-03 meeting. Pure: no clock, no I/O.
+// year that ends with it), so that 2026-Q1 is discussed at the 2026-03 meeting. Pure: the clock is an argument.
 import { contractStatus } from '../evaluation/evaluate-kpi.js';
 import {
+  comparePeriods,
   formatPeriod,
   parsePeriod,
   periodLastDay,
+  periodOfInstant,
   previousPeriod,
   type ReportingPeriod,
 } from '../evaluation/reporting-period.js';
@@ -24,6 +26,14 @@ function requirePackMonth(month: string): ReportingPeriod {
   const period = parsePackMonth(month);
   if (period === null) throw new RangeError(`Not a month written YYYY-MM: ${JSON.stringify(month)}`);
   return period;
+}
+
+/**
+ * Whether the month has begun in the city's time zone at `now`: a pack is for a month under way or past. One of a
+ * later month would show nothing yet, and read as a month in which nothing went wrong.
+ */
+export function packMonthHasBegun(month: string, now: Date, timeZone: string): boolean {
+  return comparePeriods(requirePackMonth(month), periodOfInstant(now, 'monthly', timeZone)) <= 0;
 }
 
 /** The period keys whose periods end in the month, shortest first: `2026-03`, `2026-Q1`; `2026-12` adds `2026`. */
