@@ -75,6 +75,7 @@ export class MeetingPackCalls {
 /** The rows' groups by department, each with its evaluations by period (a group comes once per period). */
 function kpiGroups(rows: readonly KpiGroupRow[]): Map<string, KpiGroup[]> {
   const groups = new Map<string, KpiGroup>();
+  const byDepartment = new Map<string, KpiGroup[]>();
   for (const row of rows) {
     const key = [row.department_id, row.frequency, row.start_date, row.end_date, row.reporting_grace_days].join('|');
     let group = groups.get(key);
@@ -88,17 +89,13 @@ function kpiGroups(rows: readonly KpiGroupRow[]): Map<string, KpiGroup[]> {
         evaluations: new Map(),
       };
       groups.set(key, group);
+      const department = byDepartment.get(row.department_id);
+      if (department) department.push(group);
+      else byDepartment.set(row.department_id, [group]);
     }
     if (row.period !== null) {
       group.evaluations.set(row.period, { evaluated: row.evaluated!, firstEvaluatedAt: row.first_evaluated_at });
     }
-  }
-  const byDepartment = new Map<string, KpiGroup[]>();
-  for (const [key, group] of groups) {
-    const departmentId = key.slice(0, key.indexOf('|'));
-    const department = byDepartment.get(departmentId);
-    if (department) department.push(group);
-    else byDepartment.set(departmentId, [group]);
   }
   return byDepartment;
 }
