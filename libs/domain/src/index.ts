@@ -2,6 +2,7 @@
 export * from './auth/api-key-token.js';
 export * from './auth/roles.js';
 export * from './clock.js';
+export * from './contacts/email-address.js';
 export * from './errors/domain-error.js';
 export * from './evaluation/evaluate-kpi.js';
 export * from './evaluation/evaluation-run.js';

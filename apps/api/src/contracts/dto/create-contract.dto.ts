@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CONTRACT_STATUSES, type ContractStatus } from '#domain';
 import {
-  IsEmail,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -14,6 +13,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { IsPlainEmail } from '../../common/email-validator.js';
 import { FitsColumn, OmittedOrSet } from '../../common/validation.js';
 import { IsCalendarDate, IsNotBefore } from '../../common/date-validators.js';
 
@@ -64,8 +64,7 @@ export class CreateContractDto {
   endDate!: string;
 
   @ApiProperty()
-  @IsEmail({}, { message: 'managerEmail must be an email address' })
-  @MaxLength(254)
+  @IsPlainEmail()
   managerEmail!: string;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 100 })

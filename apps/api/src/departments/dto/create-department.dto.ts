@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsPlainEmail } from '../../common/email-validator.js';
 
 export class CreateDepartmentDto {
   @ApiProperty({ example: 'Public Works' })
@@ -14,7 +15,6 @@ export class CreateDepartmentDto {
   code!: string;
 
   @ApiProperty({ example: 'head.publicworks@city.example' })
-  @IsEmail({}, { message: 'headEmail must be an email address' })
-  @MaxLength(254)
+  @IsPlainEmail()
   headEmail!: string;
 }

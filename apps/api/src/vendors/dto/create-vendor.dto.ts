@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LANGUAGES, type Language } from '#domain';
 import {
   IsBoolean,
-  IsEmail,
   IsIn,
   IsISO31661Alpha2,
   IsNotEmpty,
@@ -11,6 +10,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
+import { IsPlainEmail } from '../../common/email-validator.js';
 import { OmittedOrSet } from '../../common/validation.js';
 
 export class CreateVendorDto {
@@ -28,8 +28,7 @@ export class CreateVendorDto {
   taxId!: string;
 
   @ApiProperty({ example: 'contracts@acme.example', description: 'Where performance alerts go' })
-  @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(254)
+  @IsPlainEmail()
   email!: string;
 
   @ApiPropertyOptional({ enum: LANGUAGES, default: 'en', description: 'Language of the emails the vendor gets' })
