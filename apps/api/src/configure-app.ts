@@ -9,6 +9,12 @@ import { Logger } from 'nestjs-pino';
 import { registerCsvStreamParser } from './common/csv-stream.js';
 import { errorBody } from './common/error-body.js';
 import { ErrorResponseFilter } from './common/error-response.filter.js';
+import {
+  dropMediaTypeOfEmptyBody,
+  frameworkErrors,
+  refuseUnstorableParameters,
+  registerJsonBodyParser,
+} from './common/input-boundary.js';
 import { validationPipe } from './common/validation.js';
 import type { ApiEnv } from './config/api-env.js';
 import { OCDS_IMPORT_PATH } from './ocds/ocds-import.controller.js';
@@ -23,10 +29,18 @@ function requestId(request: IncomingMessage): string {
   return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
 
+/** Options of the Nest application: the JSON parser is the API's own (`registerJsonBodyParser`), not Nest's. */
+export const NEST_APP_OPTIONS = { bufferLogs: true, bodyParser: false } as const;
+
 /** The HTTP server: Fastify, with the body limit from the configuration. */
 export function createFastifyAdapter(env: ApiEnv): FastifyAdapter {
   // trustProxy: behind the usual reverse proxy, rate limits and logs should see the client, not the proxy.
-  return new FastifyAdapter({ bodyLimit: env.BODY_LIMIT_BYTES, trustProxy: true, genReqId: requestId });
+  return new FastifyAdapter({
+    bodyLimit: env.BODY_LIMIT_BYTES,
+    trustProxy: true,
+    genReqId: requestId,
+    frameworkErrors,
+  });
 }
 
 /** Everything between Nest and the wire; shared by main.ts and the e2e tests so both behave the same. */
@@ -46,8 +60,11 @@ export async function configureApp(app: NestFastifyApplication, env: ApiEnv): Pr
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  fastify.addHook('onRequest', dropMediaTypeOfEmptyBody);
+  fastify.addHook('preValidation', refuseUnstorableParameters);
   // The API speaks JSON; routes that take other media types register their own parsers.
   fastify.removeContentTypeParser('text/plain');
+  registerJsonBodyParser(fastify);
   registerCsvStreamParser(fastify, env.IMPORT_LIMIT_BYTES);
   // OCDS packages are whole JSON documents, far larger than any other body: only their route gets the larger limit.
   fastify.addHook('onRoute', (route) => {

@@ -3,12 +3,12 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadEnv } from '#runtime';
 import { AppModule } from './app.module.js';
 import { ApiEnv } from './config/api-env.js';
-import { configureApp, createFastifyAdapter } from './configure-app.js';
+import { configureApp, createFastifyAdapter, NEST_APP_OPTIONS } from './configure-app.js';
 
 async function bootstrap(): Promise<void> {
   const env = loadEnv(ApiEnv);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, createFastifyAdapter(env), {
-    bufferLogs: true,
+    ...NEST_APP_OPTIONS,
     abortOnError: false,
   });
   await configureApp(app, env);

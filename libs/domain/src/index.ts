@@ -22,4 +22,5 @@ export * from './procurement/procurement-vocabulary.js';
 export * from './procurement/solicitation-lifecycle.js';
 export * from './queues/mail-retries.js';
 export * from './queues/queues.js';
+export * from './text/storable-text.js';
 export * from './vendors/vendor-vocabulary.js';

@@ -3,6 +3,8 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export const MAX_PAGE_SIZE = 500;
+/** Far beyond any table here, and within the integer the database compares offsets as. */
+export const MAX_OFFSET = 1_000_000_000;
 
 /** `limit` and `offset` of every collection (the product design (§4)); filters extend this class. */
 export class PaginationQuery {
@@ -14,11 +16,12 @@ export class PaginationQuery {
   @Max(MAX_PAGE_SIZE)
   limit: number = 50;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: MAX_OFFSET })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_OFFSET)
   offset: number = 0;
 }
 

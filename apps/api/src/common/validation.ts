@@ -1,12 +1,36 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
-import { Max, Min, ValidateIf } from 'class-validator';
+import { Max, Min, registerDecorator, ValidateIf } from 'class-validator';
 import type { ErrorDetail } from '#domain';
+
+// Constraints that say what kind of value a field takes. When one fails, the field's other messages (length,
+// range, decimals) describe a value that is not there, so only these are reported.
+const KIND_CONSTRAINTS = new Set([
+  'isString',
+  'isNumber',
+  'isInt',
+  'isBoolean',
+  'isArray',
+  'isObject',
+  'isUuid',
+  'isIn',
+  'isEnum',
+  'nestedValidation',
+]);
+
+/** What is wrong with one field, in the order a person fixes it: present, then of the right kind, then in range. */
+function fieldMessages(error: ValidationError): string[] {
+  const constraints = Object.entries(error.constraints ?? {});
+  if (!constraints.length) return [];
+  if (error.value === undefined) return [`${error.property} is required`];
+  const kind = constraints.filter(([name]) => KIND_CONSTRAINTS.has(name));
+  return (kind.length ? kind : constraints).map(([, message]) => message);
+}
 
 /** Flattens class-validator's tree into `{ field: 'contract.number', message }` entries. */
 export function validationDetails(errors: ValidationError[], parent = ''): ErrorDetail[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({
+    const own = fieldMessages(error).map((message) => ({
       field,
       message: message.replace(/^property (\S+) should not exist$/, '$1 is not an allowed field'),
     }));
@@ -25,7 +49,8 @@ export const validationPipe = new ValidationPipe({
   whitelist: true,
   forbidNonWhitelisted: true,
   transform: true,
-  validationError: { target: false, value: false },
+  // The value is read to tell a missing field from a wrong one; it is never echoed back.
+  validationError: { target: false, value: true },
   exceptionFactory: (errors) => new InvalidInputException(validationDetails(errors)),
 });
 
@@ -49,3 +74,33 @@ export const FitsColumn = (): PropertyDecorator => (target, propertyName) => {
   Max(MAX_AMOUNT, { message: `$property must not be above ${MAX_AMOUNT}` })(target, propertyName);
   Min(-MAX_AMOUNT, { message: `$property must not be below -${MAX_AMOUNT}` })(target, propertyName);
 };
+
+/** Whether a number is written with at most `places` decimals (1e-323 is not, whatever its text looks like). */
+const hasAtMostDecimals = (value: number, places: number): boolean => Number(value.toFixed(places)) === value;
+
+/**
+ * A finite JSON number with at most `places` decimals, as a numeric column stores it. Two checks, so a string
+ * "90" is told it must be a number, and 1.234 that it has too many decimals.
+ */
+export const IsDecimal =
+  (places: number): PropertyDecorator =>
+  (target, propertyName) => {
+    const property = propertyName as string;
+    registerDecorator({
+      name: 'isNumber',
+      target: target.constructor,
+      propertyName: property,
+      options: { message: '$property must be a number' },
+      validator: { validate: (value: unknown) => typeof value === 'number' && Number.isFinite(value) },
+    });
+    registerDecorator({
+      name: 'maxDecimalPlaces',
+      target: target.constructor,
+      propertyName: property,
+      options: { message: `$property must have at most ${places} decimals` },
+      validator: {
+        validate: (value: unknown) =>
+          typeof value !== 'number' || !Number.isFinite(value) || hasAtMostDecimals(value, places),
+      },
+    });
+  };

@@ -6,7 +6,7 @@ import { httpClient, type HttpClient } from '#testing';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module.js';
 import { ApiEnv } from '../../src/config/api-env.js';
-import { configureApp, createFastifyAdapter } from '../../src/configure-app.js';
+import { configureApp, createFastifyAdapter, NEST_APP_OPTIONS } from '../../src/configure-app.js';
 
 export type TestApp = {
   app: NestFastifyApplication;
@@ -28,7 +28,7 @@ export async function createTestApp(
   const builder = Test.createTestingModule({ imports: [AppModule] });
   if (clock) builder.overrideProvider(CLOCK).useValue(clock);
   const moduleRef = await builder.compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(env), { bufferLogs: true });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(env), NEST_APP_OPTIONS);
   await configureApp(app, env);
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');

@@ -1,20 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CONTRACT_STATUSES, type ContractStatus } from '#domain';
-import {
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsNumber,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsPlainEmail } from '../../common/email-validator.js';
-import { FitsColumn, OmittedOrSet } from '../../common/validation.js';
+import { FitsColumn, IsDecimal, OmittedOrSet } from '../../common/validation.js';
 import { IsCalendarDate, IsNotBefore } from '../../common/date-validators.js';
 
 /** A contract entered directly (awards create theirs from the winning bid). */
@@ -46,10 +34,7 @@ export class CreateContractDto {
   solicitationId?: string;
 
   @ApiProperty({ example: 250000 })
-  @IsNumber(
-    { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 },
-    { message: 'value must be a number with at most 2 decimals' },
-  )
+  @IsDecimal(2)
   @FitsColumn()
   @Min(0, { message: 'value must not be negative' })
   value!: number;
@@ -69,7 +54,7 @@ export class CreateContractDto {
 
   @ApiPropertyOptional({ minimum: 0, maximum: 100 })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @Min(0)
   @Max(100)
   diversityGoalPercent?: number;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { FREQUENCIES, KPI_DIRECTIONS, kpiRuleProblems, type Frequency, type KpiDirection } from '#domain';
-import { IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, MaxLength, registerDecorator } from 'class-validator';
-import { FitsColumn } from '../../common/validation.js';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, registerDecorator } from 'class-validator';
+import { FitsColumn, IsDecimal } from '../../common/validation.js';
 
 /** The direction/threshold rule as a field check on offTrackThreshold, so the error names that field. */
 function FollowsKpiRule(): PropertyDecorator {
@@ -34,8 +34,6 @@ function FollowsKpiRule(): PropertyDecorator {
     });
 }
 
-const finite = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 };
-
 /** A KPI's definition: used by solicitation templates and by contract KPIs alike. */
 export class KpiDefinitionDto {
   @ApiProperty({ example: 'Potholes repaired within 48 hours' })
@@ -61,12 +59,12 @@ export class KpiDefinitionDto {
   direction!: KpiDirection;
 
   @ApiProperty({ example: 95 })
-  @IsNumber(finite, { message: 'target must be a number with at most 4 decimals' })
+  @IsDecimal(4)
   @FitsColumn()
   target!: number;
 
   @ApiProperty({ example: 90, description: 'At or beyond it (on the bad side) the KPI is off track' })
-  @IsNumber(finite, { message: 'offTrackThreshold must be a number with at most 4 decimals' })
+  @IsDecimal(4)
   @FitsColumn()
   @FollowsKpiRule()
   offTrackThreshold!: number;

@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNumber, IsOptional, IsString, MaxLength } from 'class-validator';
-import { FitsColumn } from '../../common/validation.js';
-import { MAX_NOTE_LENGTH, measurementProblems } from '../measurement-rules.js';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { FitsColumn, IsDecimal } from '../../common/validation.js';
+import { MAX_NOTE_LENGTH } from '../measurement-rules.js';
 
 export class RecordMeasurementDto {
   @ApiProperty({ example: 96.5 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 }, { message: measurementProblems.value })
+  @IsDecimal(4)
   @FitsColumn()
   value!: number;
 

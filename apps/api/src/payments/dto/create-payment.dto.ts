@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsNumber, IsString, IsUUID, MaxLength, Min } from 'class-validator';
-import { FitsColumn } from '../../common/validation.js';
+import { IsNotEmpty, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { FitsColumn, IsDecimal } from '../../common/validation.js';
 import { IsCalendarDate } from '../../common/date-validators.js';
 
 export class CreatePaymentDto {
@@ -9,10 +9,7 @@ export class CreatePaymentDto {
   payeeVendorId!: string;
 
   @ApiProperty({ example: 12500 })
-  @IsNumber(
-    { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 },
-    { message: 'amount must be a number with at most 2 decimals' },
-  )
+  @IsDecimal(2)
   @FitsColumn()
   @Min(0.01, { message: 'amount must be greater than 0' })
   amount!: number;

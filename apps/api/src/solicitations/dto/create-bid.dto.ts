@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNumber, IsUUID, Min } from 'class-validator';
-import { FitsColumn, OmittedOrSet } from '../../common/validation.js';
+import { IsUUID, Min } from 'class-validator';
+import { FitsColumn, IsDecimal, OmittedOrSet } from '../../common/validation.js';
 import { IsInstant } from '../../common/date-validators.js';
 
 export class CreateBidDto {
@@ -9,10 +9,7 @@ export class CreateBidDto {
   vendorId!: string;
 
   @ApiProperty({ example: 245000, minimum: 0 })
-  @IsNumber(
-    { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 },
-    { message: 'amount must be a number with at most 2 decimals' },
-  )
+  @IsDecimal(2)
   @FitsColumn()
   @Min(0, { message: 'amount must not be negative' })
   amount!: number;

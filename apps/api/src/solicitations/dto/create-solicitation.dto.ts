@@ -11,7 +11,6 @@ import {
   IsArray,
   IsIn,
   IsNotEmpty,
-  IsNumber,
   IsOptional,
   IsString,
   IsUUID,
@@ -22,7 +21,7 @@ import {
   registerDecorator,
   ValidateNested,
 } from 'class-validator';
-import { FitsColumn, OmittedOrSet } from '../../common/validation.js';
+import { FitsColumn, IsDecimal, OmittedOrSet } from '../../common/validation.js';
 import { IsInstant } from '../../common/date-validators.js';
 import { KpiDefinitionDto } from '../../kpis/dto/kpi-definition.dto.js';
 
@@ -78,14 +77,14 @@ export class CreateSolicitationDto {
 
   @ApiPropertyOptional({ example: 250000 })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @FitsColumn()
   @Min(0)
   estimatedValue?: number;
 
   @ApiPropertyOptional({ example: 20, minimum: 0, maximum: 100 })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @Min(0)
   @Max(100)
   diversityGoalPercent?: number;
