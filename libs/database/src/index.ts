@@ -13,6 +13,7 @@ export * from './entities/kpi-evaluation.entity.js';
 export * from './entities/kpi.entity.js';
 export * from './entities/measurement.entity.js';
 export * from './entities/notification.entity.js';
+export * from './entities/ocds-release.entity.js';
 export * from './entities/payment.entity.js';
 export * from './entities/solicitation.entity.js';
 export * from './entities/vendor.entity.js';

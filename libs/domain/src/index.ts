@@ -24,3 +24,4 @@ export * from './queues/mail-retries.js';
 export * from './queues/queues.js';
 export * from './text/storable-text.js';
 export * from './vendors/vendor-vocabulary.js';
+export * from './ocds/compile-release.js';

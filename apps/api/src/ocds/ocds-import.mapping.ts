@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  canonicalJson,
   PROCUREMENT_METHODS,
   type ContractStatus,
   type ErrorDetail,
@@ -129,52 +130,46 @@ export function packageErrors(body: unknown): ErrorDetail[] {
   return errors;
 }
 
-/** The releases to import, one per process: several releases of one ocid are merged in date order. */
-export function releasesOf(body: Json, report: ImportReport): { release: Json; path: string }[] {
-  if ('records' in body) {
-    return (body.records as Json[]).flatMap((record, index) => {
-      if (isObject(record.compiledRelease)) {
-        return [{ release: record.compiledRelease, path: `$.records[${index}].compiledRelease` }];
-      }
-      report.skipped.push({
-        path: `$.records[${index}]`,
-        message: 'record without compiledRelease: nothing to import',
-      });
-      return [];
-    });
-  }
-  if (!('releases' in body)) {
-    report.repaired.push({ path: '$', message: 'a bare release, not a package: read as a package of one release' });
-    return [{ release: body, path: '$' }];
-  }
-  const byOcid = new Map<string, { release: Json; path: string }[]>();
-  (body.releases as Json[]).forEach((release, index) => {
-    const ocid = text(release.ocid)!;
-    (byOcid.get(ocid) ?? byOcid.set(ocid, []).get(ocid)!).push({ release, path: `$.releases[${index}]` });
-  });
-  return [...byOcid.values()].map((group) => {
-    const sorted = [...group].sort((a, b) => String(a.release.date ?? '').localeCompare(String(b.release.date ?? '')));
-    return {
-      release: sorted.reduce<Json>((merged, { release }) => merge(merged, release) as Json, {}),
-      path: sorted.at(-1)!.path,
-    };
-  });
-}
+/** A release as published, and where in the file it was found. */
+export type IncomingRelease = { ocid: string; releaseId: string; release: Json; path: string };
 
-/** OCDS merging, simplified: objects merge field by field, arrays of objects with ids merge by id, the rest is replaced. */
-function merge(earlier: unknown, later: unknown): unknown {
-  if (isObject(earlier) && isObject(later)) {
-    const merged: Json = { ...earlier };
-    for (const [key, value] of Object.entries(later))
-      merged[key] = value === null ? undefined : merge(earlier[key], value);
-    return merged;
+/** Releases embedded in a record in full (not just linked by `url`): the record's own history. */
+const embeddedReleases = (record: Json): Json[] | null => {
+  const releases = Array.isArray(record.releases) ? record.releases.filter(isObject) : [];
+  const full = releases.filter((release) => text(release.id) && (release.tender || release.awards || release.parties));
+  return full.length > 0 && full.length === releases.length ? full : null;
+};
+
+/**
+ * Every release the file holds, each to be kept by ocid and release id. A record package gives its records'
+ * embedded releases, or, when they are only linked, its `compiledRelease` (one release that says it all).
+ */
+export function releasesOf(body: Json, report: ImportReport): IncomingRelease[] {
+  const found: { release: Json; path: string }[] = [];
+  if ('records' in body) {
+    (body.records as Json[]).forEach((record, index) => {
+      const path = `$.records[${index}]`;
+      const embedded = embeddedReleases(record);
+      if (embedded) embedded.forEach((release, at) => found.push({ release, path: `${path}.releases[${at}]` }));
+      else if (isObject(record.compiledRelease))
+        found.push({ release: record.compiledRelease, path: `${path}.compiledRelease` });
+      else report.skipped.push({ path, message: 'record without compiledRelease: nothing to import' });
+    });
+  } else if ('releases' in body) {
+    (body.releases as Json[]).forEach((release, index) => found.push({ release, path: `$.releases[${index}]` }));
+  } else {
+    report.repaired.push({ path: '$', message: 'a bare release, not a package: read as a package of one release' });
+    found.push({ release: body, path: '$' });
   }
-  if (Array.isArray(earlier) && Array.isArray(later) && later.every((item) => isObject(item) && 'id' in item)) {
-    const merged = new Map<unknown, unknown>(earlier.filter(isObject).map((item) => [item.id, item]));
-    for (const item of later as Json[]) merged.set(item.id, merge(merged.get(item.id), item));
-    return [...merged.values()];
-  }
-  return later;
+  return found.map(({ release, path }) => {
+    let releaseId = text(release.id);
+    if (!releaseId) {
+      // The content names the release, so the same release in another file is still the same one.
+      releaseId = `release-${shortHash(canonicalJson(release))}`;
+      report.repaired.push({ path: `${path}.id`, message: `release without id: kept as ${releaseId}` });
+    }
+    return { ocid: text(release.ocid)!, releaseId, release, path };
+  });
 }
 
 const shortHash = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 12).toUpperCase();

@@ -8,11 +8,14 @@ import { type AppEnv, CLOCK } from '#runtime';
 import { DataSource, type EntityManager, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { mapRelease, packageErrors, releasesOf, type ImportNote, type ImportReport } from './ocds-import.mapping.js';
+import { compiledRecord, keepRelease, latestPathByOcid, type ReleaseOutcome } from './ocds-release-store.js';
 
 type Kind = 'departments' | 'vendors' | 'solicitations' | 'bids' | 'contracts' | 'payments';
 type Counts = Record<Kind, number>;
 
 export type OcdsImportResult = {
+  /** The file's releases: newly kept, replacing a kept version, or nothing new. */
+  releases: Record<ReleaseOutcome, number>;
   created: Counts;
   updated: Counts;
   unchanged: Counts;
@@ -71,10 +74,14 @@ export class OcdsImportService {
     }
     const report: ImportReport = { repaired: [], skipped: [] };
     const prefix = this.config.get('OCDS_PREFIX', { infer: true }) ?? 'ocds-cpt000';
-    const processes = releasesOf(body as Record<string, unknown>, report)
-      .map(({ release, path }) => mapRelease(release, path, prefix, report, this.clock.now()))
-      .filter((process) => process !== null);
-    const result: OcdsImportResult = { created: zero(), updated: zero(), unchanged: zero(), ...report };
+    const incoming = releasesOf(body as Record<string, unknown>, report);
+    const result: OcdsImportResult = {
+      releases: { created: 0, updated: 0, unchanged: 0 },
+      created: zero(),
+      updated: zero(),
+      unchanged: zero(),
+      ...report,
+    };
 
     await this.dataSource.transaction(async (manager) => {
       const counted = new Set<string>();
@@ -120,8 +127,12 @@ export class OcdsImportService {
         return saved;
       };
 
-      for (const process of processes) {
-        await this.importProcess(manager, process, upsert);
+      // One import at a time: each compiles its records from what the others have kept.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('ocds_releases'))`);
+      for (const release of incoming) result.releases[await keepRelease(manager, release, report)]++;
+      for (const [ocid, path] of latestPathByOcid(incoming)) {
+        const process = mapRelease(await compiledRecord(manager, ocid), path, prefix, report, this.clock.now());
+        if (process) await this.importProcess(manager, process, upsert);
       }
     });
     return result;
@@ -198,11 +209,16 @@ export class OcdsImportService {
 
     for (const contract of process.contracts) {
       const vendor = vendorOf(contract.vendorKey);
-      // Contract ids are often unique only within their process: a clash takes the reference as a prefix.
+      // Contract ids are often unique only within their process: a clash takes the reference as a prefix. A
+      // holder without a solicitation, of this department and vendor, is this contract imported before its
+      // tender's release was in.
       let number = contract.id.slice(0, 64);
       const holder = await manager.findOneBy(Contract, { number });
-      if (holder && holder.solicitationId !== (solicitation?.id ?? null))
-        number = `${process.ocid}/${contract.id}`.slice(0, 64);
+      const sameProcess =
+        holder &&
+        (holder.solicitationId === (solicitation?.id ?? null) ||
+          (holder.solicitationId === null && holder.departmentId === department.id && holder.vendorId === vendor.id));
+      if (holder && !sameProcess) number = `${process.ocid}/${contract.id}`.slice(0, 64);
       const saved = await upsert(
         'contracts',
         Contract,

@@ -10,6 +10,7 @@ import { KpiEvaluation } from './kpi-evaluation.entity.js';
 import { Kpi } from './kpi.entity.js';
 import { Measurement } from './measurement.entity.js';
 import { Notification } from './notification.entity.js';
+import { OcdsRelease } from './ocds-release.entity.js';
 import { Payment } from './payment.entity.js';
 import { Solicitation } from './solicitation.entity.js';
 import { Vendor } from './vendor.entity.js';
@@ -26,6 +27,7 @@ export * from './kpi-evaluation.entity.js';
 export * from './kpi.entity.js';
 export * from './measurement.entity.js';
 export * from './notification.entity.js';
+export * from './ocds-release.entity.js';
 export * from './payment.entity.js';
 export * from './solicitation.entity.js';
 export * from './vendor.entity.js';
@@ -44,6 +46,7 @@ export const ENTITIES = [
   KpiEvaluation,
   Measurement,
   Notification,
+  OcdsRelease,
   Payment,
   Solicitation,
   Vendor,
