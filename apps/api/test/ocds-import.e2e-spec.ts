@@ -397,6 +397,66 @@ describe('POST /api/v1/imports/ocds', () => {
     });
   });
 
+  it('should store only what the API would take, and report each value it did not store', async () => {
+    const response = await testApp.http.post(IMPORT, {
+      token: officer,
+      body: {
+        releases: [
+          {
+            ocid: 'ocds-abc123-2',
+            id: 'r1',
+            date: '2024-01-01T00:00:00Z',
+            buyer: { id: 'B' },
+            parties: [
+              {
+                id: 'B',
+                name: 'Parks',
+                identifier: { scheme: 'X', id: 'PRK' },
+                contactPoint: { email: '"x,y@evil.example"@city.example' },
+                roles: ['buyer'],
+              },
+              {
+                id: 'S',
+                name: 'Green Co',
+                identifier: { scheme: 'X', id: 'G1' },
+                contactPoint: { email: 'a@b.example,c' },
+                roles: ['supplier'],
+              },
+            ],
+            tender: { id: 't', title: `Mowing ${'x'.repeat(400)}`, procurementMethod: 'open' },
+            awards: [{ id: 'a1', value: { amount: 100 }, suppliers: [{ id: 'S', name: 'Green Co' }] }],
+            contracts: [{ id: 'C-1', awardID: 'a1', period: { startDate: '2024-02-30', endDate: '2024-03-31' } }],
+          },
+        ],
+      },
+    });
+    expect(response.status).toBe(200);
+    expect(response.body.repaired).toEqual(
+      expect.arrayContaining([
+        {
+          path: '$.releases[0].parties[1].contactPoint.email',
+          message: 'not a plain email address (a@b.example,c): not stored',
+        },
+        {
+          path: '$.releases[0].parties[0].contactPoint.email',
+          message: 'not a plain email address ("x,y@evil.example"@city.example): not stored',
+        },
+        { path: '$.releases[0].tender.title', message: 'longer than 300 characters: shortened' },
+      ]),
+    );
+    expect(response.body.skipped).toEqual(
+      expect.arrayContaining([{ path: '$.releases[0].contracts[0].period.startDate', message: 'not a date' }]),
+    );
+    const [vendor] = await testApp.dataSource.query(`SELECT email FROM vendors`);
+    expect(vendor.email).toMatch(/^unknown-[0-9a-f]{12}@ocds-import\.invalid$/);
+    const [department] = await testApp.dataSource.query(`SELECT head_email FROM departments`);
+    expect(department.head_email).toMatch(/@ocds-import\.invalid$/);
+    const [contract] = await testApp.dataSource.query(`SELECT start_date::text AS start FROM contracts`);
+    expect(contract.start).not.toBe('2024-02-30');
+    const [{ length }] = await testApp.dataSource.query(`SELECT length(title)::int AS length FROM solicitations`);
+    expect(length).toBe(300);
+  });
+
   it.each([
     ['not a package', '[1, 2]', '$'],
     ['releases of the wrong type', '{"releases": {"ocid": "x"}}', '$.releases'],

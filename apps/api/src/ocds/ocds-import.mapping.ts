@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import {
   canonicalJson,
+  isCalendarDate,
+  isPlainEmailAddress,
   PROCUREMENT_METHODS,
   type ContractStatus,
   type ErrorDetail,
@@ -8,6 +10,7 @@ import {
   type SolicitationCategory,
   type SolicitationStatus,
 } from '#domain';
+import { MAX_AMOUNT } from '../common/validation.js';
 import { TAX_ID_SCHEME } from './ocds-release.mapping.js';
 
 /** Something the import did not take as written: what it did instead, or that it left the item out. */
@@ -205,12 +208,21 @@ export function toInstant(value: unknown, path: string, report: ImportReport): D
 
 /** The calendar date as the publisher wrote it (their local day), which is what our contract dates are. */
 export function toCalendarDate(value: unknown, path: string, report: ImportReport): string | null {
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value.slice(0, 10)))) {
-    return value.slice(0, 10);
-  }
+  if (typeof value === 'string' && isCalendarDate(value.slice(0, 10))) return value.slice(0, 10);
   if (value !== undefined && value !== null) report.skipped.push({ path, message: 'not a date' });
   return null;
 }
+
+/** Text within the length the API allows for the field it goes to; longer text is shortened, noted. */
+export function bounded(value: string, max: number, path: string, report: ImportReport): string {
+  if (value.length <= max) return value;
+  report.repaired.push({ path, message: `longer than ${max} characters: shortened` });
+  return value.slice(0, max);
+}
+
+/** Amounts the API would take: not negative (or positive, for payments) and within the numeric column. */
+const inRange = (amount: number | null, least: 'zero' | 'cent'): amount is number =>
+  amount !== null && (least === 'zero' ? amount >= 0 : amount >= 0.01) && amount <= MAX_AMOUNT;
 
 const CATEGORY: Record<string, SolicitationCategory> = {
   goods: 'goods',
@@ -231,8 +243,6 @@ const CONTRACT_STATUS: Record<string, ContractStatus> = {
   cancelled: 'terminated',
 };
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /** Maps one (compiled) release to what we keep. Pure; every guess and every omission is noted by path. */
 export function mapRelease(
   release: Json,
@@ -243,9 +253,11 @@ export function mapRelease(
 ): ImportedProcess | null {
   const ocid = text(release.ocid)!;
   const parties = new Map<string, Json>();
-  ((release.parties as Json[] | undefined) ?? []).forEach((party) => {
+  const partyPaths = new Map<Json, string>();
+  ((release.parties as Json[] | undefined) ?? []).forEach((party, index) => {
     const id = text(party.id);
     if (id) parties.set(id, party);
+    partyPaths.set(party, `${path}.parties[${index}]`);
   });
   const organizations = new Map<string, ImportedOrganization>();
 
@@ -268,11 +280,22 @@ export function mapRelease(
       key = `OCDS-${shortHash(text(ref.id) ?? id ?? `${ocid}|${name}`)}`;
       report.repaired.push({ path: at, message: `no identifier scheme and id: derived key ${key}` });
     }
-    key = key.slice(0, 64);
+    const seen = organizations.get(key.slice(0, 64));
+    if (seen) return seen;
+    // Notes once per organization: it is referenced from many places of the release.
+    const partyPath = partyPaths.get(party) ?? at;
+    key = bounded(key, 64, `${partyPath}.identifier`, report);
     const contact = isObject(party.contactPoint) ? party.contactPoint : {};
-    const email = text(contact.email);
-    const found = { key, name: (name ?? id!).slice(0, 300), email: email && EMAIL.test(email) ? email : null };
-    organizations.set(key, organizations.get(key) ?? found);
+    let email = text(contact.email);
+    if (email && !isPlainEmailAddress(email)) {
+      report.repaired.push({
+        path: `${partyPath}.contactPoint.email`,
+        message: `not a plain email address (${email.slice(0, 60)}): not stored`,
+      });
+      email = null;
+    }
+    const found = { key, name: bounded(name ?? id!, 300, `${partyPath}.name`, report), email };
+    organizations.set(key, found);
     return found;
   };
 
@@ -280,11 +303,13 @@ export function mapRelease(
     release.buyer ??
     [...parties.values()].find((party) => Array.isArray(party.roles) && party.roles.includes('buyer')) ??
     (isObject(release.tender) ? release.tender.procuringEntity : undefined);
-  const buyer = organization(buyerRef, `${path}.buyer`);
-  if (!buyer) {
+  const buyerFound = organization(buyerRef, `${path}.buyer`);
+  if (!buyerFound) {
     report.skipped.push({ path, message: 'no buyer: the process cannot be given a department' });
     return null;
   }
+  // A department's name is shorter than a vendor's.
+  const buyer = { ...buyerFound, name: bounded(buyerFound.name, 200, `${path}.buyer.name`, report) };
 
   const tenderJson = isObject(release.tender) ? release.tender : null;
   const awards = ((release.awards as Json[] | undefined) ?? []).map((award, index) => ({
@@ -326,8 +351,11 @@ export function mapRelease(
     const cancelled = status === 'cancelled' || status === 'unsuccessful' || status === 'withdrawn';
     const value = isObject(tenderJson.value) ? toAmount(tenderJson.value.amount, `${at}.value.amount`, report) : null;
     tender = {
-      title: title.slice(0, 300),
-      description: text(tenderJson.description),
+      title: bounded(title, 300, `${at}.title`, report),
+      description: (() => {
+        const description = text(tenderJson.description);
+        return description === null ? null : bounded(description, 10_000, `${at}.description`, report);
+      })(),
       category,
       method,
       status:
@@ -340,7 +368,7 @@ export function mapRelease(
               : closedAt && closedAt < now
                 ? 'closed'
                 : 'published',
-      estimatedValue: value !== null && value >= 0 && value < 1e14 ? value : null,
+      estimatedValue: inRange(value, 'zero') ? value : null,
       publishedAt,
       closedAt,
       awardedAt: awards.length > 0 ? awardedAt : null,
@@ -360,7 +388,7 @@ export function mapRelease(
     const tenderer = organization((bid.tenderers as Json[] | undefined)?.[0], `${at}.tenderers[0]`);
     const amount = isObject(bid.value) ? toAmount(bid.value.amount, `${at}.value.amount`, report) : null;
     const submittedAt = toInstant(bid.date, `${at}.date`, report) ?? fallbackSubmitted;
-    if (!tenderer || amount === null || amount < 0 || !submittedAt) {
+    if (!tenderer || !inRange(amount, 'zero') || !submittedAt) {
       report.skipped.push({ path: at, message: 'bid without a tenderer, an amount or a date' });
       return;
     }
@@ -427,7 +455,7 @@ export function mapRelease(
     const value =
       (isObject(contract.value) ? toAmount(contract.value.amount, `${at}.value.amount`, report) : null) ??
       supplier.value;
-    if (value === null || value < 0 || value >= 1e14) {
+    if (!inRange(value, 'zero')) {
       report.skipped.push({ path: `${at}.value`, message: 'contract without a usable value' });
       return;
     }
@@ -479,7 +507,7 @@ export function mapRelease(
           message: `transaction without date: dated ${paidOn}, the contract's end`,
         });
       }
-      if (amount === null || amount <= 0 || amount >= 1e14) {
+      if (!inRange(amount, 'cent')) {
         report.skipped.push({ path: tAt, message: 'transaction without a positive amount' });
         return;
       }
@@ -492,13 +520,19 @@ export function mapRelease(
         report.skipped.push({ path: tAt, message: `duplicate of transaction ${invoiceNumber}` });
         return;
       }
-      payments.push({ payeeKey: payee.key, amount, paidOn, invoiceNumber: invoiceNumber.slice(0, 64), path: tAt });
+      payments.push({
+        payeeKey: payee.key,
+        amount,
+        paidOn,
+        invoiceNumber: bounded(invoiceNumber, 64, `${tAt}.id`, report),
+        path: tAt,
+      });
     });
 
     contracts.push({
       path: at,
       id,
-      title: (text(contract.title) ?? tender?.title ?? id).slice(0, 300),
+      title: bounded(text(contract.title) ?? tender?.title ?? id, 300, `${at}.title`, report),
       vendorKey: supplier.key,
       value,
       startDate,

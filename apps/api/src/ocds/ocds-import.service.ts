@@ -154,7 +154,7 @@ export class OcdsImportService {
       'departments',
       Department,
       { code },
-      { name: process.buyer.name.slice(0, 200) },
+      { name: process.buyer.name },
       {
         headEmail: process.buyer.email ?? placeholderEmail(code),
       },
