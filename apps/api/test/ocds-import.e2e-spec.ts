@@ -360,6 +360,20 @@ describe('POST /api/v1/imports/ocds', () => {
       expect(title).toBe('Park mowing 2024');
     });
 
+    it('should replace a placeholder contact once a later release names the address', async () => {
+      const withoutEmails = (release: Record<string, any>) => ({
+        ...release,
+        parties: release.parties.map(({ contactPoint: _, ...party }: Record<string, unknown>) => party),
+      });
+      expect((await post(packageOf(releases.slice(0, 3).map(withoutEmails)))).status).toBe(200);
+      const [placeholder] = await testApp.dataSource.query(`SELECT email FROM vendors`);
+      expect(placeholder.email).toMatch(/@ocds-import\.invalid$/);
+      const response = await post(packageOf([releases[3]]));
+      expect(response.status).toBe(200);
+      expect(response.body.updated).toMatchObject({ departments: 1, vendors: 1 });
+      expect(await imported()).toEqual(expected);
+    });
+
     it('should keep the later-dated version of a release published twice under one id, in either order', async () => {
       const contract = releases[3] as Record<string, any>;
       const amended = {

@@ -41,7 +41,8 @@ function departmentCode(key: string): string {
   return code.length <= 32 ? code : `${code.slice(0, 19)}-${hash(key)}`;
 }
 
-const placeholderEmail = (key: string) => `unknown-${hash(key).toLowerCase()}@ocds-import.invalid`;
+const PLACEHOLDER_DOMAIN = '@ocds-import.invalid';
+const placeholderEmail = (key: string) => `unknown-${hash(key).toLowerCase()}${PLACEHOLDER_DOMAIN}`;
 
 const same = (a: unknown, b: unknown): boolean =>
   a instanceof Date || b instanceof Date
@@ -149,12 +150,27 @@ export class OcdsImportService {
       createOnly?: Partial<T>,
     ) => Promise<T>,
   ): Promise<void> {
+    /**
+     * A placeholder contact gives way to the address a later release names (stages publish parties unevenly);
+     * an address already known is left alone, as it may have been corrected by hand.
+     */
+    const contact = async <T extends ObjectLiteral>(
+      entity: EntityTarget<T>,
+      where: FindOptionsWhere<T>,
+      field: keyof T & string,
+      email: string | null,
+    ): Promise<Partial<T>> => {
+      if (!email) return {};
+      const stored = await manager.findOneBy(entity, where);
+      return stored && String(stored[field]).endsWith(PLACEHOLDER_DOMAIN) ? ({ [field]: email } as Partial<T>) : {};
+    };
+
     const code = departmentCode(process.buyer.key);
     const department = await upsert(
       'departments',
       Department,
       { code },
-      { name: process.buyer.name },
+      { name: process.buyer.name, ...(await contact(Department, { code }, 'headEmail', process.buyer.email)) },
       {
         headEmail: process.buyer.email ?? placeholderEmail(code),
       },
@@ -168,7 +184,10 @@ export class OcdsImportService {
           'vendors',
           Vendor,
           { taxId: organization.key },
-          { legalName: organization.name },
+          {
+            legalName: organization.name,
+            ...(await contact(Vendor, { taxId: organization.key }, 'email', organization.email)),
+          },
           {
             email: organization.email ?? placeholderEmail(organization.key),
           },
