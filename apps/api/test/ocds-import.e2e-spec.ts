@@ -439,7 +439,9 @@ describe('POST /api/v1/imports/ocds', () => {
             ],
             tender: { id: 't', title: `Mowing ${'x'.repeat(400)}`, procurementMethod: 'open' },
             awards: [{ id: 'a1', value: { amount: 100 }, suppliers: [{ id: 'S', name: 'Green Co' }] }],
-            contracts: [{ id: 'C-1', awardID: 'a1', period: { startDate: '2024-02-30', endDate: '2024-03-31' } }],
+            contracts: [
+              { id: 'Contrato No. 12/2014', awardID: 'a1', period: { startDate: '2024-02-30', endDate: '2024-03-31' } },
+            ],
           },
         ],
       },
@@ -456,6 +458,10 @@ describe('POST /api/v1/imports/ocds', () => {
           message: 'not a plain email address ("x,y@evil.example"@city.example): not stored',
         },
         { path: '$.releases[0].tender.title', message: 'longer than 300 characters: shortened' },
+        {
+          path: '$.releases[0].contracts[0].id',
+          message: 'not a valid reference number: recorded as Contrato-No.-12/2014',
+        },
       ]),
     );
     expect(response.body.skipped).toEqual(
@@ -465,8 +471,8 @@ describe('POST /api/v1/imports/ocds', () => {
     expect(vendor.email).toMatch(/^unknown-[0-9a-f]{12}@ocds-import\.invalid$/);
     const [department] = await testApp.dataSource.query(`SELECT head_email FROM departments`);
     expect(department.head_email).toMatch(/@ocds-import\.invalid$/);
-    const [contract] = await testApp.dataSource.query(`SELECT start_date::text AS start FROM contracts`);
-    expect(contract.start).not.toBe('2024-02-30');
+    const [contract] = await testApp.dataSource.query(`SELECT number, start_date::text AS start FROM contracts`);
+    expect(contract).toEqual({ number: 'Contrato-No.-12/2014', start: expect.not.stringMatching('2024-02-30') });
     const [{ length }] = await testApp.dataSource.query(`SELECT length(title)::int AS length FROM solicitations`);
     expect(length).toBe(300);
   });

@@ -220,6 +220,22 @@ export function bounded(value: string, max: number, path: string, report: Import
   return value.slice(0, max);
 }
 
+/** The form the API takes for reference and contract numbers. */
+const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
+
+/**
+ * A reference or contract number as the API would take it: other characters become "-" (publishers write
+ * `Contrato No. 12/2014`), and one longer than 64 keeps its start and a digest of the whole. Noted when changed.
+ */
+export function toReference(value: string, path: string, report: ImportReport): string {
+  if (REFERENCE.test(value)) return value;
+  let reference = value.replace(/[^A-Za-z0-9._/-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '');
+  if (reference.length > 64 || reference === '') reference = `${reference.slice(0, 51)}-${shortHash(value)}`;
+  reference = reference.replace(/^-/, '');
+  report.repaired.push({ path, message: `not a valid reference number: recorded as ${reference}` });
+  return reference;
+}
+
 /** Amounts the API would take: not negative (or positive, for payments) and within the numeric column. */
 const inRange = (amount: number | null, least: 'zero' | 'cent'): amount is number =>
   amount !== null && (least === 'zero' ? amount >= 0 : amount >= 0.01) && amount <= MAX_AMOUNT;
@@ -459,8 +475,9 @@ export function mapRelease(
       report.skipped.push({ path: `${at}.value`, message: 'contract without a usable value' });
       return;
     }
-    const id = text(contract.id) ?? `${index + 1}`;
-    if (!text(contract.id)) report.repaired.push({ path: `${at}.id`, message: `contract without id: numbered ${id}` });
+    const written = text(contract.id);
+    const id = written ? toReference(written, `${at}.id`, report) : `${index + 1}`;
+    if (!written) report.repaired.push({ path: `${at}.id`, message: `contract without id: numbered ${id}` });
     const period = isObject(contract.period) ? contract.period : {};
     let startDate = toCalendarDate(period.startDate, `${at}.period.startDate`, report);
     let endDate = toCalendarDate(period.endDate, `${at}.period.endDate`, report);
@@ -544,5 +561,5 @@ export function mapRelease(
   });
 
   const reference = ocid.startsWith(`${ocidPrefix}-`) ? ocid.slice(ocidPrefix.length + 1) : ocid;
-  return { ocid: reference.slice(0, 64), path, buyer, organizations, tender, bids, contracts };
+  return { ocid: toReference(reference, `${path}.ocid`, report), path, buyer, organizations, tender, bids, contracts };
 }
