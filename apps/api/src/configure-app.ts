@@ -17,6 +17,7 @@ import {
 } from './common/input-boundary.js';
 import { validationPipe } from './common/validation.js';
 import type { ApiEnv } from './config/api-env.js';
+import { trustedProxies } from './config/trusted-proxies.js';
 import { OCDS_IMPORT_PATH } from './ocds/ocds-import.controller.js';
 
 export const API_PREFIX = 'api/v1';
@@ -34,10 +35,11 @@ export const NEST_APP_OPTIONS = { bufferLogs: true, bodyParser: false } as const
 
 /** The HTTP server: Fastify, with the body limit from the configuration. */
 export function createFastifyAdapter(env: ApiEnv): FastifyAdapter {
-  // trustProxy: behind the usual reverse proxy, rate limits and logs should see the client, not the proxy.
+  // Only the configured proxies' X-Forwarded-For names the client; anyone else could rotate it to dodge the limit.
+  const proxies = trustedProxies(env.TRUST_PROXY);
   return new FastifyAdapter({
     bodyLimit: env.BODY_LIMIT_BYTES,
-    trustProxy: true,
+    trustProxy: proxies.length > 0 ? proxies : false,
     genReqId: requestId,
     frameworkErrors,
   });
