@@ -4,7 +4,8 @@ export type DepartmentResponse = {
   id: string;
   name: string;
   code: string;
-  headEmail: string;
+  /** Left out for vendors: a vendor talks to its contract manager, not past them to the head. */
+  headEmail?: string;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -17,3 +18,9 @@ export const toDepartmentResponse = (department: Department): DepartmentResponse
   createdAt: department.createdAt,
   updatedAt: department.updatedAt,
 });
+
+/** What a vendor sees of a department it works for: no head's address. */
+export const toVendorDepartmentResponse = (department: Department): DepartmentResponse => {
+  const { headEmail: _headEmail, ...rest } = toDepartmentResponse(department);
+  return rest;
+};
