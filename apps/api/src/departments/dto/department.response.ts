@@ -1,13 +1,25 @@
 import type { Department } from '#database';
+import { ApiProperty } from '@nestjs/swagger';
 
-export type DepartmentResponse = {
-  id: string;
-  name: string;
-  code: string;
-  headEmail: string;
-  createdAt: Date;
-  updatedAt: Date;
-};
+export class DepartmentResponse {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty()
+  code!: string;
+
+  @ApiProperty({ format: 'email' })
+  headEmail!: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: Date;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  updatedAt!: Date;
+}
 
 export const toDepartmentResponse = (department: Department): DepartmentResponse => ({
   id: department.id,
