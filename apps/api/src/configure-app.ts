@@ -10,6 +10,12 @@ import { registerCsvStreamParser } from './common/csv-stream.js';
 import { errorBody } from './common/error-body.js';
 import { ErrorResponseFilter } from './common/error-response.filter.js';
 import {
+  API_KEY_SCHEME,
+  API_KEY_SCHEME_DESCRIPTION,
+  documentEdgeErrors,
+  OPENAPI_EXTRA_MODELS,
+} from './common/openapi.js';
+import {
   dropMediaTypeOfEmptyBody,
   frameworkErrors,
   refuseUnstorableParameters,
@@ -101,8 +107,13 @@ export async function configureApp(app: NestFastifyApplication, env: ApiEnv): Pr
       .setTitle('Contract Performance Tracker')
       .setDescription('Procurement with measurable KPIs: contracts, vendors, evaluations, notifications and reports.')
       .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key' })
+      .addBearerAuth(
+        { type: 'http', scheme: 'bearer', bearerFormat: 'API key', description: API_KEY_SCHEME_DESCRIPTION },
+        API_KEY_SCHEME,
+      )
       .build(),
+    { extraModels: OPENAPI_EXTRA_MODELS },
   );
+  documentEdgeErrors(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }

@@ -1,5 +1,6 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { API_KEY_SCHEME, FILE_SCHEMA } from '../common/openapi.js';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { MeetingPackQuery } from './dto/meeting-pack.query.js';
@@ -20,7 +21,7 @@ const CONTENT_TYPES: Record<ReportFormat, string> = {
 
 /** Reports are read by officers and department heads (their departments only); vendors get 403. */
 @ApiTags('reports')
-@ApiBearerAuth()
+@ApiBearerAuth(API_KEY_SCHEME)
 @Controller('reports')
 @Roles('procurement_officer', 'department_head')
 export class ReportsController {
@@ -32,6 +33,8 @@ export class ReportsController {
   ) {}
 
   @Get('outcomes')
+  @ApiOperation({ summary: "Outcome report: each contract's KPI results over a date range" })
+  @ApiOkResponse({ description: 'The report in the format asked for', schema: FILE_SCHEMA })
   @ApiProduces(...Object.values(CONTENT_TYPES))
   async outcomeReport(@Query() query: ReportQuery, @CurrentPrincipal() principal: Principal): Promise<StreamableFile> {
     const scope = await this.scopes.resolve(query, principal);
@@ -41,6 +44,8 @@ export class ReportsController {
   }
 
   @Get('procurement-metrics')
+  @ApiOperation({ summary: 'Procurement metrics over a date range' })
+  @ApiOkResponse({ description: 'The metrics in the format asked for', schema: FILE_SCHEMA })
   @ApiProduces(...Object.values(CONTENT_TYPES))
   async procurementMetrics(
     @Query() query: ReportQuery,
@@ -58,6 +63,8 @@ export class ReportsController {
 
   /** One department's monthly performance-meeting pack, as a PDF to take along or an HTML page to read. */
   @Get('meeting-pack')
+  @ApiOperation({ summary: "A department's monthly performance-meeting pack, as PDF or HTML" })
+  @ApiOkResponse({ description: 'The pack in the format asked for', schema: FILE_SCHEMA })
   @ApiProduces('application/pdf', 'text/html; charset=utf-8')
   async meetingPack(
     @Query() query: MeetingPackQuery,

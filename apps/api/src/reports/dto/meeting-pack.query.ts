@@ -7,7 +7,7 @@ export type MeetingPackFormat = (typeof MEETING_PACK_FORMATS)[number];
 
 /** One department's pack for one month. */
 export class MeetingPackQuery {
-  @ApiProperty({ description: 'The department' })
+  @ApiProperty({ format: 'uuid', description: 'The department' })
   @IsUUID('all', { message: 'departmentId must be a UUID' })
   departmentId!: string;
 
