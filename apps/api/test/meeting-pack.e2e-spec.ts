@@ -637,3 +637,70 @@ describe('GET /api/v1/reports/meeting-pack: months that have not begun', () => {
     expect((await get('2026-05')).status).toBe(200);
   });
 });
+
+describe('GET /api/v1/reports/meeting-pack: a month within its grace days', () => {
+  // 5 April 2026 in New York: March has ended, and its ten grace days run until 11 April, 00:00 local (04:00Z).
+  const clock = new FixedClock('2026-04-05T12:00:00Z');
+  let testApp: TestApp;
+  let officer: string;
+  let departmentId: string;
+  const NOT_FINAL =
+    'Not final: 3 KPI periods are still within the grace days for reporting, the last until it falls due on 2026-04-21.';
+
+  beforeAll(async () => {
+    testApp = await createTestApp({}, { clock });
+    const ds = testApp.dataSource;
+    officer = await createApiKey(ds, 'procurement_officer');
+    const department = await createDepartment(ds, { code: 'GRC', name: 'Grace' });
+    departmentId = department.id;
+    const vendor = await createVendor(ds, { legalName: 'Prompt Reporting Co' });
+    // Ten grace days (the default): three monthly KPIs, one already evaluated for March.
+    const monthly = await createContract(ds, vendor, department, { number: 'G-1', reportingGraceDays: 10 });
+    const reported = await createKpi(ds, monthly, { name: 'Reported early' });
+    await createKpi(ds, monthly, { name: 'Awaited A' });
+    await createKpi(ds, monthly, { name: 'Awaited B' });
+    await createEvaluation(ds, reported, { period: '2026-03', status: 'on_track' });
+    // Twenty grace days for the quarter: due 21 April.
+    const quarterly = await createContract(ds, vendor, department, { number: 'G-2', reportingGraceDays: 20 });
+    await createKpi(ds, quarterly, { name: 'Quarterly survey', frequency: 'quarterly' });
+    // Inactive KPIs are not evaluated, so they never hold a pack back.
+    await createKpi(ds, quarterly, { name: 'Retired', active: false });
+  });
+
+  afterAll(async () => {
+    await testApp.close();
+  });
+
+  const get = (format: string) =>
+    testApp.http.get(`/api/v1/reports/meeting-pack?departmentId=${departmentId}&period=2026-03&format=${format}`, {
+      token: officer,
+    });
+
+  it('should say how many KPI periods are still within grace, in the JSON, the page and the PDF', async () => {
+    const json = await get('json');
+    expect(json.status).toBe(200);
+    expect(json.body).toMatchObject({
+      month: '2026-03',
+      withinGrace: { kpiPeriods: 3, lastDueAt: '2026-04-21T04:00:00.000Z', dueOn: '2026-04-21' },
+      headline: { kpisEvaluated: 1 },
+    });
+    expect((await get('html')).text).toContain(`<p class="not-final" role="status">${NOT_FINAL}</p>`);
+    const pdf = await fetch(
+      `${testApp.url}/api/v1/reports/meeting-pack?departmentId=${departmentId}&period=2026-03&format=pdf`,
+      { headers: { authorization: `Bearer ${officer}` } },
+    );
+    expect((await readPdf(new Uint8Array(await pdf.arrayBuffer()))).text.split('\n')).toContain(NOT_FINAL);
+  });
+
+  it('should count a period out the instant it falls due, and say nothing once none is left', async () => {
+    clock.set('2026-04-11T04:00:00Z');
+    expect((await get('json')).body.withinGrace).toEqual({
+      kpiPeriods: 1,
+      lastDueAt: '2026-04-21T04:00:00.000Z',
+      dueOn: '2026-04-21',
+    });
+    clock.set('2026-04-21T04:00:00Z');
+    expect((await get('json')).body.withinGrace).toEqual({ kpiPeriods: 0, lastDueAt: null, dueOn: null });
+    expect((await get('html')).text).not.toContain('Not final');
+  });
+});

@@ -2,6 +2,7 @@ import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
+import type { MeetingPack } from '#reporting';
 import { MeetingPackQuery } from './dto/meeting-pack.query.js';
 import { ReportQuery, type ReportFormat } from './dto/report.query.js';
 import { MeetingPackService } from './meeting-pack.service.js';
@@ -56,15 +57,17 @@ export class ReportsController {
     return file(stream, 'procurement-metrics', scope, format);
   }
 
-  /** One department's monthly performance-meeting pack, as a PDF to take along or an HTML page to read. */
+  /** One department's monthly performance-meeting pack: a PDF to take along, an HTML page to read, or its data. */
   @Get('meeting-pack')
-  @ApiProduces('application/pdf', 'text/html; charset=utf-8')
+  @ApiProduces('application/pdf', 'text/html; charset=utf-8', 'application/json')
   async meetingPack(
     @Query() query: MeetingPackQuery,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<StreamableFile> {
+  ): Promise<MeetingPack | StreamableFile> {
     await this.scopes.requireDepartment(query.departmentId, principal);
-    const document = await this.meetingPacks.render(query.departmentId, query.period, query.format);
+    const pack = await this.meetingPacks.load(query.departmentId, query.period);
+    if (query.format === 'json') return pack;
+    const document = await this.meetingPacks.render(pack, query.format);
     return new StreamableFile(document.content, {
       type: document.contentType,
       disposition: `${query.format === 'pdf' ? 'attachment' : 'inline'}; filename="${document.fileName}"`,

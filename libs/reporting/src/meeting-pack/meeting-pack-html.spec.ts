@@ -11,6 +11,7 @@ function packWithMarkup(): MeetingPack {
     month: '2026-03',
     periods: ['2026-03', '2026-Q1'],
     trendMonths: trendMonths('2026-03'),
+    withinGrace: { kpiPeriods: 0, lastDueAt: null, dueOn: null },
     headline: {
       activeContracts: 1,
       kpisEvaluated: 1,

@@ -18,6 +18,7 @@ import {
   shortMonth,
   STATUS_WORDS,
   targetText,
+  withinGraceText,
 } from './pack-text.js';
 
 /** A status is always written in words; the colour only emphasises it. */
@@ -50,6 +51,7 @@ h2 { font-size: 18px; margin: 28px 0 10px 0; border-bottom: 2px solid #cbd2d9; p
 h3 { font-size: 15px; margin: 18px 0 6px 0; }
 p { margin: 0 0 12px 0; }
 .meta, .empty { color: #52606d; }
+.not-final { background: #fffbea; border-left: 4px solid #8d2b0b; padding: 8px 12px; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 14px 0; }
 caption { text-align: left; font-weight: bold; padding: 0 0 6px 0; }
 th, td { border: 1px solid #cbd2d9; padding: 6px 8px; text-align: left; vertical-align: top; }
@@ -78,6 +80,7 @@ export function renderMeetingPackHtml(pack: MeetingPack, options: { currency: st
     '<main>',
     `<h1>${escapeHtml(title)}</h1>`,
     `<p class="meta">${escapeHtml(coverageText(pack))}</p>`,
+    ...notFinal(pack),
     headlineSection(pack, options.currency),
     contractsSection(pack),
     noticesSection(pack),
@@ -88,6 +91,11 @@ export function renderMeetingPackHtml(pack: MeetingPack, options: { currency: st
     '</html>',
     '',
   ].join('\n');
+}
+
+function notFinal(pack: MeetingPack): string[] {
+  const text = withinGraceText(pack);
+  return text === null ? [] : [`<p class="not-final" role="status">${escapeHtml(text)}</p>`];
 }
 
 function headlineSection(pack: MeetingPack, currency: string): string {

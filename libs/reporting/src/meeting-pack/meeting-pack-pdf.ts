@@ -27,6 +27,7 @@ import {
   shortMonth,
   STATUS_WORDS,
   targetText,
+  withinGraceText,
 } from './pack-text.js';
 
 const TREND_CELL_WIDTH = 34;
@@ -55,6 +56,8 @@ export async function renderMeetingPackPdf(pack: MeetingPack, options: { currenc
   });
   writeHeading(doc, packTitle(pack));
   writeParagraph(doc, coverageText(pack), { muted: true });
+  const notFinal = withinGraceText(pack);
+  if (notFinal !== null) writeParagraph(doc, notFinal);
 
   // Side by side: performance on the left, notices and payments on the right.
   writeHeading(doc, 'Headline figures', 2);

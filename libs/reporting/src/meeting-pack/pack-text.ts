@@ -69,6 +69,14 @@ export function coverageText(pack: MeetingPack): string {
   return `Department ${pack.department.code}. Covers the evaluations of ${periods}; trends show the six months to ${periodWords(pack.month)}.`;
 }
 
+/** That the month's figures are not final while KPI periods are within their grace days; null once they are. */
+export function withinGraceText(pack: MeetingPack): string | null {
+  const { kpiPeriods, dueOn } = pack.withinGrace;
+  if (kpiPeriods === 0) return null;
+  const periods = kpiPeriods === 1 ? '1 KPI period is' : `${formatNumber(kpiPeriods)} KPI periods are`;
+  return `Not final: ${periods} still within the grace days for reporting, the last until it falls due on ${dueOn}.`;
+}
+
 /** The headline figures as label and value, in the order both renderers show them. */
 export function headlineRows(pack: MeetingPack, currency: string): [string, string][] {
   const { headline } = pack;
