@@ -645,7 +645,7 @@ describe('GET /api/v1/reports/meeting-pack: a month within its grace days', () =
   let officer: string;
   let departmentId: string;
   const NOT_FINAL =
-    'Not final: 3 KPI periods are still within the grace days for reporting, the last until it falls due on 2026-04-21.';
+    'Not final: 3 KPI periods are still within the grace days for reporting, the last until it falls due on April 21, 2026.';
 
   beforeAll(async () => {
     testApp = await createTestApp({}, { clock });
@@ -690,6 +690,50 @@ describe('GET /api/v1/reports/meeting-pack: a month within its grace days', () =
       { headers: { authorization: `Bearer ${officer}` } },
     );
     expect((await readPdf(new Uint8Array(await pdf.arrayBuffer()))).text.split('\n')).toContain(NOT_FINAL);
+  });
+
+  it('should be in ESCALATION_LANGUAGE, page and PDF alike, like the email that carries it', async () => {
+    const spanish = await createTestApp({}, { clock, settings: { ESCALATION_LANGUAGE: 'es' } });
+    try {
+      const query = `/api/v1/reports/meeting-pack?departmentId=${departmentId}&period=2026-03`;
+      const page = (await spanish.http.get(`${query}&format=html`, { token: officer })).text;
+      const notFinal =
+        'Cifras no definitivas: 3 periodos de indicadores siguen dentro del plazo de gracia para reportar; el último ' +
+        'vence el 21 de abril de 2026.';
+      expect(page).toContain('<html lang="es-419">');
+      expect(page).toContain('<h1>Informe para la reunión de desempeño: Grace, marzo de 2026</h1>');
+      expect(page).toContain(
+        'Dependencia GRC. Incluye las evaluaciones de marzo de 2026, T1 2026 (enero–marzo); las tendencias muestran ' +
+          'los seis meses hasta marzo de 2026.',
+      );
+      expect(page).toContain(notFinal);
+      expect(page).toContain('<th scope="row">Indicadores evaluados</th><td>1</td>');
+      expect(page).toContain('<th scope="row">En meta</th><td>1</td>');
+      expect(page).toContain('Ningún contrato está fuera de meta ni en riesgo este mes.');
+      expect(page).toContain('No se registró ningún aviso para el periodo.');
+      expect(page).not.toContain('Headline figures');
+
+      const response = await fetch(`${spanish.url}${query}&format=pdf`, {
+        headers: { authorization: `Bearer ${officer}` },
+      });
+      const pdf = await readPdf(new Uint8Array(await response.arrayBuffer()));
+      expect(pdf.title).toBe('Informe para la reunión de desempeño: Grace, marzo de 2026');
+      expect(pdf.text.split('\n')).toEqual(
+        expect.arrayContaining([
+          notFinal,
+          'Cifras principales',
+          'Indicadores evaluados',
+          'En meta',
+          'Contratos fuera de meta o en riesgo',
+          'Ningún contrato está fuera de meta ni en riesgo este mes.',
+          'Grace (GRC), marzo de 2026',
+          `Página 1 de ${pdf.pages.length}`,
+        ]),
+      );
+      expect(pdf.text).not.toContain('Headline figures');
+    } finally {
+      await spanish.close();
+    }
   });
 
   it('should count a period out the instant it falls due, and say nothing once none is left', async () => {

@@ -49,14 +49,14 @@ export class MeetingPackService {
   async render(pack: MeetingPack, format: Exclude<MeetingPackFormat, 'json'>): Promise<MeetingPackDocument> {
     const month = pack.month;
     const fileName = meetingPackFileName(pack.department.code, month, format);
-    const currency = this.config.get('CURRENCY');
+    const options = { currency: this.config.get('CURRENCY'), language: this.config.get('ESCALATION_LANGUAGE') };
     if (format === 'html') {
       return {
-        content: Buffer.from(renderMeetingPackHtml(pack, { currency })),
+        content: Buffer.from(renderMeetingPackHtml(pack, options)),
         contentType: 'text/html; charset=utf-8',
         fileName,
       };
     }
-    return { content: await renderMeetingPackPdf(pack, { currency }), contentType: 'application/pdf', fileName };
+    return { content: await renderMeetingPackPdf(pack, options), contentType: 'application/pdf', fileName };
   }
 }

@@ -102,7 +102,10 @@ export class NotificationContentService {
         contractsNeedingAttention: pack.contracts.length,
       },
     });
-    const pdf = await renderMeetingPackPdf(pack, { currency: this.config.get('CURRENCY') });
+    const pdf = await renderMeetingPackPdf(pack, {
+      currency: this.config.get('CURRENCY'),
+      language: notification.language,
+    });
     return { ...email, attachments: [{ filename: attachmentName, content: pdf, contentType: 'application/pdf' }] };
   }
 

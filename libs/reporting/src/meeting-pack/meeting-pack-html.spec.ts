@@ -72,7 +72,7 @@ function packWithMarkup(): MeetingPack {
 }
 
 describe('meeting pack page', () => {
-  const html = renderMeetingPackHtml(packWithMarkup(), { currency: 'USD' });
+  const html = renderMeetingPackHtml(packWithMarkup(), { currency: 'USD', language: 'en' });
 
   it('should escape every value, leaving only its own tags', () => {
     expect(html).not.toContain('<script');
@@ -92,6 +92,6 @@ describe('meeting pack page', () => {
   });
 
   it('should write amounts in the currency it is given', () => {
-    expect(renderMeetingPackHtml(packWithMarkup(), { currency: 'EUR' })).toContain('€10.00');
+    expect(renderMeetingPackHtml(packWithMarkup(), { currency: 'EUR', language: 'en' })).toContain('€10.00');
   });
 });

@@ -37,6 +37,15 @@ describe('formatMoney', () => {
   });
 });
 
+describe('formats in a locale', () => {
+  it('should follow the locale, and write a symbol the fonts lack as the code', () => {
+    expect(formatPercent(62.25, 'pt-BR')).toBe('62,3%');
+    expect(formatNumber(1234.5, 4, 'pt-BR')).toBe('1.234,5');
+    expect(formatMoney(1234.5, 'BRL', 'pt-BR').replace(/\u00a0/g, ' ')).toBe('R$ 1.234,50');
+    expect(formatMoney(1, 'THB', 'pt-BR').replace(/\u00a0/g, ' ')).toBe('THB 1,00');
+  });
+});
+
 describe('pdfSafeText', () => {
   it.each<[string, string]>([
     ['Street lights, "LED" upgrade', 'Street lights, "LED" upgrade'],

@@ -1,5 +1,6 @@
 /**
- * Number and text formatting for PDF reports (en-US, as the reports' headings are English).
+ * Number and text formatting for PDF reports: en-US, as the reports' headings are English, unless a `locale` is
+ * given (the meeting pack follows its language).
  *
  * - `NO_VALUE` ("—") stands for a null figure everywhere.
  * - `formatPercent(value)` → "33.3%" (one decimal, as the metrics are rounded), null → "—".
@@ -13,25 +14,39 @@ import { pdfFontHasCharacter } from './pdf-fonts.js';
 /** The stand-in for a figure that has no value (a null percentage, a missing measurement). */
 export const NO_VALUE = '—';
 
-const percentFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+/** The reports' locale; the meeting pack passes its language's. */
+const REPORT_LOCALE = 'en-US';
+
+const formats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(locale, options);
+    formats.set(key, format);
+  }
+  return format;
+}
 
 /** A 0–100 percentage with one decimal and a % sign; null is "—". */
-export function formatPercent(value: number | null): string {
-  return value === null ? NO_VALUE : `${percentFormat.format(value)}%`;
+export function formatPercent(value: number | null, locale = REPORT_LOCALE): string {
+  if (value === null) return NO_VALUE;
+  return `${numberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)}%`;
 }
 
 /** A number with thousands separators and at most `maxDecimals` decimals, no trailing zeros; null is "—". */
-export function formatNumber(value: number | null, maxDecimals = 4): string {
+export function formatNumber(value: number | null, maxDecimals = 4, locale = REPORT_LOCALE): string {
   if (value === null) return NO_VALUE;
-  return new Intl.NumberFormat('en-US', { maximumFractionDigits: maxDecimals }).format(value);
+  return numberFormat(locale, { maximumFractionDigits: maxDecimals }).format(value);
 }
 
 /** An amount in `currency` (ISO 4217) with its symbol, or its code when the fonts cannot show the symbol. */
-export function formatMoney(amount: number | null, currency: string): string {
+export function formatMoney(amount: number | null, currency: string, locale = REPORT_LOCALE): string {
   if (amount === null) return NO_VALUE;
-  const withSymbol = new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(amount);
+  const withSymbol = numberFormat(locale, { style: 'currency', currency }).format(amount);
   if (isDrawable(withSymbol)) return withSymbol;
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency, currencyDisplay: 'code' }).format(amount);
+  return numberFormat(locale, { style: 'currency', currency, currencyDisplay: 'code' }).format(amount);
 }
 
 function isDrawable(text: string): boolean {
