@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from
 import { API_KEY_SCHEME, FILE_SCHEMA } from '../common/openapi.js';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
+import type { MeetingPack } from '#reporting';
 import { MeetingPackQuery } from './dto/meeting-pack.query.js';
 import { ReportQuery, type ReportFormat } from './dto/report.query.js';
 import { MeetingPackService } from './meeting-pack.service.js';
@@ -61,17 +62,19 @@ export class ReportsController {
     return file(stream, 'procurement-metrics', scope, format);
   }
 
-  /** One department's monthly performance-meeting pack, as a PDF to take along or an HTML page to read. */
+  /** One department's monthly performance-meeting pack: a PDF to take along, an HTML page to read, or its data. */
   @Get('meeting-pack')
-  @ApiOperation({ summary: "A department's monthly performance-meeting pack, as PDF or HTML" })
+  @ApiOperation({ summary: "A department's monthly performance-meeting pack, as PDF, HTML or JSON data" })
   @ApiOkResponse({ description: 'The pack in the format asked for', schema: FILE_SCHEMA })
-  @ApiProduces('application/pdf', 'text/html; charset=utf-8')
+  @ApiProduces('application/pdf', 'text/html; charset=utf-8', 'application/json')
   async meetingPack(
     @Query() query: MeetingPackQuery,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<StreamableFile> {
+  ): Promise<MeetingPack | StreamableFile> {
     await this.scopes.requireDepartment(query.departmentId, principal);
-    const document = await this.meetingPacks.render(query.departmentId, query.period, query.format);
+    const pack = await this.meetingPacks.load(query.departmentId, query.period);
+    if (query.format === 'json') return pack;
+    const document = await this.meetingPacks.render(pack, query.format);
     return new StreamableFile(document.content, {
       type: document.contentType,
       disposition: `${query.format === 'pdf' ? 'attachment' : 'inline'}; filename="${document.fileName}"`,
