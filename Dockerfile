@@ -1,5 +1,6 @@
 # One image for the API, the worker and the one-shot migration; docker-compose.yml picks the command.
-FROM node:20-bookworm-slim AS build
+# Node 22, the major of .node-version (the one place the project pins its Node release).
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -8,7 +9,7 @@ COPY apps ./apps
 COPY libs ./libs
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:22-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/package.json ./

@@ -30,7 +30,7 @@ const mailUrl = `http://localhost:${mailWebPort}`;
 
 // The demo's measurements are history: only last month's periods are recent enough to email about, older ones are
 // recorded as suppressed (NOTIFY_WITHIN_DAYS, the product design §3).
-const { demoNotifyWithinDays } = await import('../dist/libs/demo/src/index.js');
+const { countOf, demoNotifyWithinDays, describeRun, readRunNotices } = await import('../dist/libs/demo/src/index.js');
 const { localDateOf } = await import('../dist/libs/domain/src/index.js');
 env.NOTIFY_WITHIN_DAYS ??= String(
   demoNotifyWithinDays(localDateOf(new Date(), env.CITY_TIMEZONE ?? 'America/New_York')),
@@ -175,12 +175,11 @@ await poll(
   60_000,
 );
 const emails = (await (await fetch(`${mailUrl}/api/email`)).json()).length;
-const { counts } = run;
-const evaluation =
-  counts.kpis === 0
-    ? 'nothing new to evaluate: an earlier run judged every due period'
-    : `${counts.kpis} KPI periods over ${counts.contracts} contracts: ${counts.on_track} on track, ${counts.at_risk} at risk,
-                ${counts.off_track} off track, ${counts.missing} missing; ${counts.notifications} notices`;
+// The run's counts know its contract notices; the meeting packs it called for are read from the outbox.
+const summaryDb = new pg.Client({ connectionString: env.DATABASE_URL });
+await summaryDb.connect();
+const summary = describeRun(run.counts, await readRunNotices(summaryDb, runId));
+await summaryDb.end();
 const seconds = ((Date.now() - started) / 1000).toFixed(0);
 
 console.log(`
@@ -188,11 +187,12 @@ Contract Performance Tracker is running with the demo city (set up in ${seconds}
 
   API           ${baseUrl}/api/v1
   API docs      ${baseUrl}/docs
-  Mail catcher  ${mailUrl}  (${emails} emails; SMTP on port ${smtpPort})
+  Mail catcher  ${mailUrl}  (${countOf(emails, 'email')}; SMTP on port ${smtpPort})
   Health        ${baseUrl}/health/ready
   Logs          .demo/api.log, .demo/worker.log, .demo/mail.log
 
-  Evaluation    ${evaluation}
+  Evaluation    ${summary.evaluation}
+  Notices       ${summary.notices}
                 (NOTIFY_WITHIN_DAYS=${env.NOTIFY_WITHIN_DAYS}: last month's periods are emailed, earlier ones suppressed)
 
   Admin key              ${adminToken}

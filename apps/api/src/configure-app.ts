@@ -10,6 +10,12 @@ import { registerCsvStreamParser } from './common/csv-stream.js';
 import { errorBody } from './common/error-body.js';
 import { ErrorResponseFilter } from './common/error-response.filter.js';
 import {
+  API_KEY_SCHEME,
+  API_KEY_SCHEME_DESCRIPTION,
+  documentEdgeErrors,
+  OPENAPI_EXTRA_MODELS,
+} from './common/openapi.js';
+import {
   dropMediaTypeOfEmptyBody,
   frameworkErrors,
   refuseUnstorableParameters,
@@ -17,6 +23,7 @@ import {
 } from './common/input-boundary.js';
 import { validationPipe } from './common/validation.js';
 import type { ApiEnv } from './config/api-env.js';
+import { trustedProxies } from './config/trusted-proxies.js';
 import { OCDS_IMPORT_PATH } from './ocds/ocds-import.controller.js';
 
 export const API_PREFIX = 'api/v1';
@@ -34,10 +41,11 @@ export const NEST_APP_OPTIONS = { bufferLogs: true, bodyParser: false } as const
 
 /** The HTTP server: Fastify, with the body limit from the configuration. */
 export function createFastifyAdapter(env: ApiEnv): FastifyAdapter {
-  // trustProxy: behind the usual reverse proxy, rate limits and logs should see the client, not the proxy.
+  // Only the configured proxies' X-Forwarded-For names the client; anyone else could rotate it to dodge the limit.
+  const proxies = trustedProxies(env.TRUST_PROXY);
   return new FastifyAdapter({
     bodyLimit: env.BODY_LIMIT_BYTES,
-    trustProxy: true,
+    trustProxy: proxies.length > 0 ? proxies : false,
     genReqId: requestId,
     frameworkErrors,
   });
@@ -99,8 +107,13 @@ export async function configureApp(app: NestFastifyApplication, env: ApiEnv): Pr
       .setTitle('Contract Performance Tracker')
       .setDescription('Procurement with measurable KPIs: contracts, vendors, evaluations, notifications and reports.')
       .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key' })
+      .addBearerAuth(
+        { type: 'http', scheme: 'bearer', bearerFormat: 'API key', description: API_KEY_SCHEME_DESCRIPTION },
+        API_KEY_SCHEME,
+      )
       .build(),
+    { extraModels: OPENAPI_EXTRA_MODELS },
   );
+  documentEdgeErrors(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }

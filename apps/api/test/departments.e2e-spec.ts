@@ -1,4 +1,4 @@
-import { createApiKey, createDepartment, createVendor, resetDatabase } from '#testing';
+import { createApiKey, createContract, createDepartment, createVendor, resetDatabase } from '#testing';
 import { createTestApp, type TestApp } from './support/create-test-app.js';
 
 describe('departments', () => {
@@ -153,14 +153,49 @@ describe('departments', () => {
       expect(hidden.body.message).toBe(`Department ${other.id} was not found`);
     });
 
-    it('should let vendors read the directory', async () => {
+    it("should show a vendor only the departments of its contracts, without the heads' addresses", async () => {
+      const vendor = await createVendor(testApp.dataSource);
+      const served = await createDepartment(testApp.dataSource, { name: 'Served' });
+      const formerly = await createDepartment(testApp.dataSource, { name: 'Formerly served' });
+      const other = await createDepartment(testApp.dataSource, { name: 'Other' });
+      await createContract(testApp.dataSource, vendor, served);
+      await createContract(testApp.dataSource, vendor, formerly, { status: 'completed' });
+      await createContract(testApp.dataSource, await createVendor(testApp.dataSource), other);
+      const token = await createApiKey(testApp.dataSource, 'vendor', { vendor });
+
+      const response = await testApp.http.get('/api/v1/departments', { token });
+      expect(response.status).toBe(200);
+      expect(response.body.page.total).toBe(2);
+      expect(response.body.data).toEqual([
+        {
+          id: formerly.id,
+          name: 'Formerly served',
+          code: formerly.code,
+          createdAt: expect.any(String),
+          updatedAt: expect.any(String),
+        },
+        {
+          id: served.id,
+          name: 'Served',
+          code: served.code,
+          createdAt: expect.any(String),
+          updatedAt: expect.any(String),
+        },
+      ]);
+      const one = await testApp.http.get(`/api/v1/departments/${served.id}`, { token });
+      expect(one.status).toBe(200);
+      expect(one.body).not.toHaveProperty('headEmail');
+      expect((await testApp.http.get(`/api/v1/departments/${other.id}`, { token })).status).toBe(404);
+    });
+
+    it('should show a vendor without contracts no department', async () => {
       await createDepartment(testApp.dataSource);
-      const vendor = await createApiKey(testApp.dataSource, 'vendor', {
+      const token = await createApiKey(testApp.dataSource, 'vendor', {
         vendor: await createVendor(testApp.dataSource),
       });
-      const response = await testApp.http.get('/api/v1/departments', { token: vendor });
+      const response = await testApp.http.get('/api/v1/departments', { token });
       expect(response.status).toBe(200);
-      expect(response.body.page.total).toBe(1);
+      expect(response.body).toMatchObject({ data: [], page: { total: 0 } });
     });
   });
 

@@ -637,3 +637,114 @@ describe('GET /api/v1/reports/meeting-pack: months that have not begun', () => {
     expect((await get('2026-05')).status).toBe(200);
   });
 });
+
+describe('GET /api/v1/reports/meeting-pack: a month within its grace days', () => {
+  // 5 April 2026 in New York: March has ended, and its ten grace days run until 11 April, 00:00 local (04:00Z).
+  const clock = new FixedClock('2026-04-05T12:00:00Z');
+  let testApp: TestApp;
+  let officer: string;
+  let departmentId: string;
+  const NOT_FINAL =
+    'Not final: 3 KPI periods are still within the grace days for reporting, the last until it falls due on April 21, 2026.';
+
+  beforeAll(async () => {
+    testApp = await createTestApp({}, { clock });
+    const ds = testApp.dataSource;
+    officer = await createApiKey(ds, 'procurement_officer');
+    const department = await createDepartment(ds, { code: 'GRC', name: 'Grace' });
+    departmentId = department.id;
+    const vendor = await createVendor(ds, { legalName: 'Prompt Reporting Co' });
+    // Ten grace days (the default): three monthly KPIs, one already evaluated for March.
+    const monthly = await createContract(ds, vendor, department, { number: 'G-1', reportingGraceDays: 10 });
+    const reported = await createKpi(ds, monthly, { name: 'Reported early' });
+    await createKpi(ds, monthly, { name: 'Awaited A' });
+    await createKpi(ds, monthly, { name: 'Awaited B' });
+    await createEvaluation(ds, reported, { period: '2026-03', status: 'on_track' });
+    // Twenty grace days for the quarter: due 21 April.
+    const quarterly = await createContract(ds, vendor, department, { number: 'G-2', reportingGraceDays: 20 });
+    await createKpi(ds, quarterly, { name: 'Quarterly survey', frequency: 'quarterly' });
+    // Inactive KPIs are not evaluated, so they never hold a pack back.
+    await createKpi(ds, quarterly, { name: 'Retired', active: false });
+  });
+
+  afterAll(async () => {
+    await testApp.close();
+  });
+
+  const get = (format: string) =>
+    testApp.http.get(`/api/v1/reports/meeting-pack?departmentId=${departmentId}&period=2026-03&format=${format}`, {
+      token: officer,
+    });
+
+  it('should say how many KPI periods are still within grace, in the JSON, the page and the PDF', async () => {
+    const json = await get('json');
+    expect(json.status).toBe(200);
+    expect(json.body).toMatchObject({
+      month: '2026-03',
+      withinGrace: { kpiPeriods: 3, lastDueAt: '2026-04-21T04:00:00.000Z', dueOn: '2026-04-21' },
+      headline: { kpisEvaluated: 1 },
+    });
+    expect((await get('html')).text).toContain(`<p class="not-final" role="status">${NOT_FINAL}</p>`);
+    const pdf = await fetch(
+      `${testApp.url}/api/v1/reports/meeting-pack?departmentId=${departmentId}&period=2026-03&format=pdf`,
+      { headers: { authorization: `Bearer ${officer}` } },
+    );
+    expect((await readPdf(new Uint8Array(await pdf.arrayBuffer()))).text.split('\n')).toContain(NOT_FINAL);
+  });
+
+  it('should be in ESCALATION_LANGUAGE, page and PDF alike, like the email that carries it', async () => {
+    const spanish = await createTestApp({}, { clock, settings: { ESCALATION_LANGUAGE: 'es' } });
+    try {
+      const query = `/api/v1/reports/meeting-pack?departmentId=${departmentId}&period=2026-03`;
+      const page = (await spanish.http.get(`${query}&format=html`, { token: officer })).text;
+      const notFinal =
+        'Cifras no definitivas: 3 periodos de indicadores siguen dentro del plazo de gracia para reportar; el último ' +
+        'vence el 21 de abril de 2026.';
+      expect(page).toContain('<html lang="es-419">');
+      expect(page).toContain('<h1>Informe para la reunión de desempeño: Grace, marzo de 2026</h1>');
+      expect(page).toContain(
+        'Dependencia GRC. Incluye las evaluaciones de marzo de 2026, T1 2026 (enero–marzo); las tendencias muestran ' +
+          'los seis meses hasta marzo de 2026.',
+      );
+      expect(page).toContain(notFinal);
+      expect(page).toContain('<th scope="row">Indicadores evaluados</th><td>1</td>');
+      expect(page).toContain('<th scope="row">En meta</th><td>1</td>');
+      expect(page).toContain('Ningún contrato está fuera de meta ni en riesgo este mes.');
+      expect(page).toContain('No se registró ningún aviso para el periodo.');
+      expect(page).not.toContain('Headline figures');
+
+      const response = await fetch(`${spanish.url}${query}&format=pdf`, {
+        headers: { authorization: `Bearer ${officer}` },
+      });
+      const pdf = await readPdf(new Uint8Array(await response.arrayBuffer()));
+      expect(pdf.title).toBe('Informe para la reunión de desempeño: Grace, marzo de 2026');
+      expect(pdf.text.split('\n')).toEqual(
+        expect.arrayContaining([
+          notFinal,
+          'Cifras principales',
+          'Indicadores evaluados',
+          'En meta',
+          'Contratos fuera de meta o en riesgo',
+          'Ningún contrato está fuera de meta ni en riesgo este mes.',
+          'Grace (GRC), marzo de 2026',
+          `Página 1 de ${pdf.pages.length}`,
+        ]),
+      );
+      expect(pdf.text).not.toContain('Headline figures');
+    } finally {
+      await spanish.close();
+    }
+  });
+
+  it('should count a period out the instant it falls due, and say nothing once none is left', async () => {
+    clock.set('2026-04-11T04:00:00Z');
+    expect((await get('json')).body.withinGrace).toEqual({
+      kpiPeriods: 1,
+      lastDueAt: '2026-04-21T04:00:00.000Z',
+      dueOn: '2026-04-21',
+    });
+    clock.set('2026-04-21T04:00:00Z');
+    expect((await get('json')).body.withinGrace).toEqual({ kpiPeriods: 0, lastDueAt: null, dueOn: null });
+    expect((await get('html')).text).not.toContain('Not final');
+  });
+});

@@ -595,6 +595,34 @@ describe('reports', () => {
       pdf.pages.forEach((page, index) => expect(page).toContain(`Page ${index + 1} of ${pdf.pages.length}`));
     });
 
+    it('outcomes: should print vendor and KPI names in Greek, Cyrillic and Armenian as written', async () => {
+      const ds = testApp.dataSource;
+      const abroad = await createDepartment(ds, { code: 'INT', name: 'Διεθνή έργα' });
+      const names = ['Αθηναϊκή Τεχνική Α.Ε.', 'ООО «Городской Свет»', 'Երևանի Շինարար ՍՊԸ'];
+      for (const [index, legalName] of names.entries()) {
+        const vendor = await createVendor(ds, { legalName });
+        const contract = await createContract(ds, vendor, abroad, {
+          number: `I-00${index + 1}`,
+          startDate: '2050-01-01',
+          endDate: '2050-12-31',
+        });
+        const kpi = await createKpi(ds, contract, {
+          name: 'Время ответа',
+          unit: 'ժամ',
+          target: 10,
+          offTrackThreshold: 5,
+        });
+        await createEvaluation(ds, kpi, { period: '2050-01', value: 1, status: 'off_track' });
+      }
+      const { pdf } = await fetchPdf(
+        `/api/v1/reports/outcomes?from=2050-01&to=2050-01&departmentId=${abroad.id}&format=pdf`,
+      );
+      expect(pdf.text).toContain('Departments: Διεθνή έργα (INT)');
+      const lines = pdf.text.split('\n');
+      expect(lines).toEqual(expect.arrayContaining([...names, 'Время ответа (ժամ)']));
+      expect(pdf.text).not.toContain('?');
+    });
+
     it('procurement-metrics: should carry every figure of the JSON, with the charts', async () => {
       const query = `from=2026-01&to=2026-03&departmentId=${works.id}`;
       const json = await get(`/api/v1/reports/procurement-metrics?${query}`);

@@ -75,6 +75,6 @@ describe('every route is either guarded or explicitly public', () => {
     expect(Object.keys(spec.body.paths)).toEqual(
       expect.arrayContaining(['/api/v1/departments', '/api/v1/departments/{id}', '/health/ready']),
     );
-    expect(spec.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(spec.body.components.securitySchemes['API key']).toMatchObject({ type: 'http', scheme: 'bearer' });
   });
 });

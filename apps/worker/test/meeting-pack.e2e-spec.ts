@@ -146,39 +146,44 @@ describe('meeting pack emails', () => {
     ]);
     const worksPdf = await readPdf(worksPack.attachments[0].content);
     expect(worksPdf.pages).toHaveLength(1);
-    expect(worksPdf.title).toBe('Performance meeting pack: Public Works, March 2025');
+    // The attached pack speaks the email's language too.
+    expect(worksPdf.title).toBe('Informe para la reunión de desempeño: Public Works, marzo de 2025');
     for (const [label, value] of [
-      ['Contracts active in the month', '2'],
-      ['KPIs evaluated', '2'],
-      ['On track', '1'],
-      ['Off track', '1'],
-      ['On-track share', '50.0%'],
-      ['Payments in the month', '$1,000.00'],
-      ['Diverse share of payments', '100.0%'],
+      ['Contratos vigentes en el mes', '2'],
+      ['Indicadores evaluados', '2'],
+      ['En meta', '1'],
+      ['Fuera de meta', '1'],
+      ['Porcentaje en meta', '50.0%'],
+      ['Pagos del mes', 'USD 1,000.00'],
+      ['Porcentaje de pagos a grupos diversos', '100.0%'],
     ]) {
       expect(runsFrom(worksPdf.text, label, 2)).toEqual([label, value]);
     }
     expect(runsFrom(worksPdf.text, 'W-1: Street repairs', 3)).toEqual([
       'W-1: Street repairs',
       'Alpha Paving',
-      'Off track',
+      'Fuera de meta',
     ]);
     expect(runsFrom(worksPdf.text, 'Potholes fixed', 6)).toEqual([
       'Potholes fixed',
       '2025-03',
       '85%',
-      '95% or more',
-      'below 90%',
-      'Off track',
+      '95% o más',
+      'por debajo de 90%',
+      'Fuera de meta',
     ]);
-    expect(runsFrom(worksPdf.text, 'Off-track notice', 2)).toEqual(['Off-track notice', 'ops@alpha.example']);
+    expect(runsFrom(worksPdf.text, 'Aviso de incumplimiento', 2)).toEqual([
+      'Aviso de incumplimiento',
+      'ops@alpha.example',
+    ]);
+    expect(worksPdf.text).toContain('Página 1 de 1');
     expect(worksPdf.text).not.toContain('P-1');
 
     const [parksPack] = await packsTo('head.parks@city.example');
     expect(parksPack.attachments[0].filename).toBe('meeting-pack_PRK_2025-03.pdf');
     const parksPdf = await readPdf(parksPack.attachments[0].content);
-    expect(runsFrom(parksPdf.text, 'P-1: Playgrounds', 3)).toEqual(['P-1: Playgrounds', 'Beta Services', 'At risk']);
-    expect(runsFrom(parksPdf.text, 'KPIs evaluated', 2)).toEqual(['KPIs evaluated', '1']);
+    expect(runsFrom(parksPdf.text, 'P-1: Playgrounds', 3)).toEqual(['P-1: Playgrounds', 'Beta Services', 'En riesgo']);
+    expect(runsFrom(parksPdf.text, 'Indicadores evaluados', 2)).toEqual(['Indicadores evaluados', '1']);
     expect(parksPdf.text).not.toContain('W-1');
   }, 90_000);
 

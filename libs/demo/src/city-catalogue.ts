@@ -5,155 +5,383 @@ import type { CertificationType, KpiDefinition, SolicitationCategory } from '#do
 
 export const CITY = { name: 'Riverton', region: 'MA', postalPrefix: '021', emailDomain: 'riverton.example' };
 
-export type DepartmentTemplate = {
-  name: string;
-  code: string;
-  /** Keys of KPI_LIBRARY that fit the department's contracts. */
-  kpis: string[];
-  /** What it buys: solicitation and contract titles. */
-  purchases: { title: string; category: SolicitationCategory }[];
-};
+export type DepartmentTemplate = { name: string; code: string };
 
 export const DEPARTMENTS: DepartmentTemplate[] = [
-  {
-    name: 'Department of Public Works',
-    code: 'DPW',
-    kpis: ['pothole', 'sidewalk', 'snow', 'invoice', 'safety'],
-    purchases: [
-      { title: 'Pothole repair and street patching', category: 'construction' },
-      { title: 'Sidewalk repair program', category: 'construction' },
-      { title: 'Snow and ice removal, residential routes', category: 'services' },
-      { title: 'Road resurfacing, district package', category: 'construction' },
-    ],
-  },
-  {
-    name: 'Department of Transportation',
-    code: 'DOT',
-    kpis: ['streetlight', 'signal', 'pothole', 'invoice', 'safety'],
-    purchases: [
-      { title: 'Streetlight maintenance and LED retrofit', category: 'services' },
-      { title: 'Traffic signal maintenance', category: 'services' },
-      { title: 'Pavement markings and crosswalk striping', category: 'construction' },
-    ],
-  },
-  {
-    name: 'Department of Sanitation',
-    code: 'SAN',
-    kpis: ['missedPickup', 'recycling', 'bulkItem', 'complaints', 'safety'],
-    purchases: [
-      { title: 'Residential solid waste collection', category: 'services' },
-      { title: 'Curbside recycling collection and processing', category: 'services' },
-      { title: 'Bulk item and yard waste collection', category: 'services' },
-    ],
-  },
-  {
-    name: 'Parks and Recreation Department',
-    code: 'PARKS',
-    kpis: ['parkScore', 'mowing', 'playground', 'treeWork', 'complaints'],
-    purchases: [
-      { title: 'Park grounds maintenance, north district', category: 'services' },
-      { title: 'Urban forestry: tree pruning and removal', category: 'services' },
-      { title: 'Playground inspection and repair', category: 'services' },
-    ],
-  },
-  {
-    name: 'Water and Sewer Department',
-    code: 'WSD',
-    kpis: ['mainBreak', 'meterRead', 'sewerCleaning', 'invoice', 'safety'],
-    purchases: [
-      { title: 'Water main break emergency repair', category: 'construction' },
-      { title: 'Automated meter reading services', category: 'services' },
-      { title: 'Sewer line cleaning and CCTV inspection', category: 'services' },
-    ],
-  },
-  {
-    name: '311 Customer Service Center',
-    code: '311',
-    kpis: ['callAnswer', 'responseTime', 'firstContact', 'satisfaction'],
-    purchases: [
-      { title: '311 overflow call center services', category: 'services' },
-      { title: '311 CRM platform support and hosting', category: 'professional_services' },
-    ],
-  },
-  {
-    name: 'Department of Information Technology',
-    code: 'DoIT',
-    kpis: ['uptime', 'ticketResolution', 'deliverables', 'satisfaction'],
-    purchases: [
-      { title: 'Managed network services', category: 'professional_services' },
-      { title: 'Help desk and end-user support', category: 'professional_services' },
-      { title: 'Permitting system implementation', category: 'professional_services' },
-      { title: 'Laptops and docking stations', category: 'goods' },
-    ],
-  },
-  {
-    name: 'Fleet Management Division',
-    code: 'FLEET',
-    kpis: ['fleetAvailability', 'repairTurnaround', 'invoice'],
-    purchases: [
-      { title: 'Heavy vehicle preventive maintenance', category: 'services' },
-      { title: 'Police cruiser upfitting', category: 'goods' },
-      { title: 'Fuel card and fueling services', category: 'services' },
-    ],
-  },
-  {
-    name: 'Public Health Department',
-    code: 'DPH',
-    kpis: ['inspections', 'clientsServed', 'deliverables', 'satisfaction'],
-    purchases: [
-      { title: 'Restaurant inspection backlog support', category: 'professional_services' },
-      { title: 'Community health worker outreach', category: 'services' },
-      { title: 'Vaccination clinic staffing', category: 'services' },
-    ],
-  },
-  {
-    name: 'Department of Housing and Community Development',
-    code: 'DHCD',
-    kpis: ['householdsHoused', 'caseload', 'deliverables', 'invoice'],
-    purchases: [
-      { title: 'Emergency rental assistance administration', category: 'professional_services' },
-      { title: 'Home repair program for older residents', category: 'construction' },
-      { title: 'Homeless outreach services', category: 'services' },
-    ],
-  },
-  {
-    name: 'Public Library',
-    code: 'LIB',
-    kpis: ['custodial', 'deliverables', 'satisfaction'],
-    purchases: [
-      { title: 'Branch custodial services', category: 'services' },
-      { title: 'Library materials and processing', category: 'goods' },
-    ],
-  },
-  {
-    name: 'Facilities Management Department',
-    code: 'FAC',
-    kpis: ['workOrders', 'custodial', 'hvacUptime', 'safety'],
-    purchases: [
-      { title: 'HVAC maintenance for city buildings', category: 'services' },
-      { title: 'City Hall custodial services', category: 'services' },
-      { title: 'Elevator maintenance and inspection', category: 'services' },
-    ],
-  },
-  {
-    name: 'Fire Department',
-    code: 'FIRE',
-    kpis: ['fleetAvailability', 'repairTurnaround', 'deliverables'],
-    purchases: [
-      { title: 'Fire apparatus maintenance', category: 'services' },
-      { title: 'Turnout gear supply and cleaning', category: 'goods' },
-    ],
-  },
-  {
-    name: 'Police Department',
-    code: 'BPD',
-    kpis: ['fleetAvailability', 'uptime', 'deliverables'],
-    purchases: [
-      { title: 'Body-worn camera program support', category: 'professional_services' },
-      { title: 'Towing and impound services', category: 'services' },
-    ],
-  },
+  { name: 'Department of Public Works', code: 'DPW' },
+  { name: 'Department of Transportation', code: 'DOT' },
+  { name: 'Department of Sanitation', code: 'SAN' },
+  { name: 'Parks and Recreation Department', code: 'PARKS' },
+  { name: 'Water and Sewer Department', code: 'WSD' },
+  { name: '311 Customer Service Center', code: '311' },
+  { name: 'Department of Information Technology', code: 'DoIT' },
+  { name: 'Fleet Management Division', code: 'FLEET' },
+  { name: 'Public Health Department', code: 'DPH' },
+  { name: 'Department of Housing and Community Development', code: 'DHCD' },
+  { name: 'Public Library', code: 'LIB' },
+  { name: 'Facilities Management Department', code: 'FAC' },
+  { name: 'Fire Department', code: 'FIRE' },
+  { name: 'Police Department', code: 'BPD' },
 ];
+
+export type VendorLanguage = 'en' | 'es' | 'pt';
+
+/**
+ * One kind of work a vendor does, for one department: the only contracts its vendors bid on and win, and the only
+ * KPIs those contracts carry. Every vendor belongs to one line, and its name says which (a trade of the line in
+ * the vendor's language), so a tree-care firm never runs a vaccination clinic.
+ */
+export type ServiceLine = {
+  key: string;
+  /** The `code` of the department that buys it. */
+  department: string;
+  /** Words a vendor's name carries, by the language the firm writes in; unique to the line. */
+  trades: Record<VendorLanguage, string[]>;
+  /** Solicitation and contract titles. */
+  purchases: { title: string; category: SolicitationCategory }[];
+  /** Keys of KPI_LIBRARY that fit every purchase of the line; a contract may also carry ANNUAL_KPI. */
+  kpis: string[];
+};
+
+const line = (
+  key: string,
+  department: string,
+  trades: Record<VendorLanguage, string[]>,
+  category: SolicitationCategory,
+  titles: string[],
+  kpis: string[],
+): ServiceLine => ({ key, department, trades, purchases: titles.map((title) => ({ title, category })), kpis });
+
+export const SERVICE_LINES: ServiceLine[] = [
+  line(
+    'paving',
+    'DPW',
+    { en: ['Paving', 'Asphalt'], es: ['Pavimentos', 'Asfaltos'], pt: ['Pavimentação', 'Asfalto'] },
+    'construction',
+    ['Pothole repair and street patching', 'Road resurfacing, district package'],
+    ['pothole', 'complaints', 'invoice', 'safety'],
+  ),
+  line(
+    'sidewalks',
+    'DPW',
+    { en: ['Concrete', 'Masonry'], es: ['Concretos', 'Albañilería'], pt: ['Concreto', 'Alvenaria'] },
+    'construction',
+    ['Sidewalk repair program', 'Curb ramp reconstruction'],
+    ['sidewalk', 'invoice', 'safety'],
+  ),
+  line(
+    'snow',
+    'DPW',
+    { en: ['Snow & Ice', 'Snow Removal'], es: ['Remoción de Nieve'], pt: ['Remoção de Neve'] },
+    'services',
+    ['Snow and ice removal, residential routes', 'Snow plowing, municipal lots'],
+    ['snow', 'complaints', 'invoice', 'safety'],
+  ),
+  line(
+    'streetlights',
+    'DOT',
+    { en: ['Lighting', 'Illumination'], es: ['Iluminación', 'Alumbrado'], pt: ['Iluminação'] },
+    'services',
+    ['Streetlight maintenance and LED retrofit'],
+    ['streetlight', 'complaints', 'invoice', 'safety'],
+  ),
+  line(
+    'signals',
+    'DOT',
+    {
+      en: ['Traffic Signal', 'Traffic Systems'],
+      es: ['Semáforos', 'Sistemas de Tráfico'],
+      pt: ['Sistemas de Trânsito'],
+    },
+    'services',
+    ['Traffic signal maintenance'],
+    ['signal', 'invoice', 'safety'],
+  ),
+  line(
+    'markings',
+    'DOT',
+    { en: ['Striping', 'Pavement Marking'], es: ['Demarcación Vial'], pt: ['Sinalização Viária'] },
+    'construction',
+    ['Pavement markings and crosswalk striping'],
+    ['markings', 'invoice', 'safety'],
+  ),
+  line(
+    'waste',
+    'SAN',
+    {
+      en: ['Waste Services', 'Disposal'],
+      es: ['Recolección de Residuos', 'Servicios Ambientales'],
+      pt: ['Coleta de Resíduos', 'Serviços Ambientais'],
+    },
+    'services',
+    ['Residential solid waste collection', 'Bulk item and yard waste collection'],
+    ['missedPickup', 'bulkItem', 'complaints', 'safety'],
+  ),
+  line(
+    'recycling',
+    'SAN',
+    { en: ['Recycling'], es: ['Reciclaje'], pt: ['Reciclagem'] },
+    'services',
+    ['Curbside recycling collection and processing'],
+    ['recycling', 'missedPickup', 'complaints', 'safety'],
+  ),
+  line(
+    'grounds',
+    'PARKS',
+    { en: ['Landscaping', 'Grounds Maintenance'], es: ['Jardinería', 'Paisajismo'], pt: ['Paisagismo', 'Jardinagem'] },
+    'services',
+    [
+      'Park grounds maintenance, north district',
+      'Park grounds maintenance, south district',
+      'Athletic field maintenance',
+    ],
+    ['parkScore', 'mowing', 'complaints'],
+  ),
+  line(
+    'trees',
+    'PARKS',
+    {
+      en: ['Tree Care', 'Arborists'],
+      es: ['Servicios Forestales', 'Arboricultura'],
+      pt: ['Arborização', 'Serviços Florestais'],
+    },
+    'services',
+    ['Urban forestry: tree pruning and removal', 'Street tree planting and establishment care'],
+    ['treeWork', 'complaints', 'safety'],
+  ),
+  line(
+    'playgrounds',
+    'PARKS',
+    { en: ['Playground', 'Play Systems'], es: ['Parques Infantiles'], pt: ['Playgrounds'] },
+    'services',
+    ['Playground inspection and repair'],
+    ['playground', 'invoice', 'safety'],
+  ),
+  line(
+    'waterMains',
+    'WSD',
+    { en: ['Utility Contractors', 'Pipeline'], es: ['Obras Hidráulicas', 'Tuberías'], pt: ['Tubulações'] },
+    'construction',
+    ['Water main break emergency repair'],
+    ['mainBreak', 'invoice', 'safety'],
+  ),
+  line(
+    'meters',
+    'WSD',
+    { en: ['Metering', 'Meter Services'], es: ['Medición'], pt: ['Medição'] },
+    'services',
+    ['Automated meter reading services'],
+    ['meterRead', 'complaints', 'invoice'],
+  ),
+  line(
+    'sewer',
+    'WSD',
+    { en: ['Sewer & Drain', 'Pipe Inspection'], es: ['Alcantarillado'], pt: ['Saneamento'] },
+    'services',
+    ['Sewer line cleaning and CCTV inspection'],
+    ['sewerCleaning', 'invoice', 'safety'],
+  ),
+  line(
+    'contactCenter',
+    '311',
+    {
+      en: ['Contact Center', 'Call Solutions'],
+      es: ['Centro de Contacto', 'Atención al Cliente'],
+      pt: ['Central de Atendimento', 'Teleatendimento'],
+    },
+    'services',
+    ['311 overflow call center services', '311 after-hours call answering'],
+    ['callAnswer', 'firstContact', 'satisfaction'],
+  ),
+  line(
+    'crm',
+    '311',
+    { en: ['CRM Solutions', 'Civic Software'], es: ['Soluciones CRM'], pt: ['Soluções CRM'] },
+    'professional_services',
+    ['311 CRM platform support and hosting'],
+    ['uptime', 'ticketResolution', 'deliverables'],
+  ),
+  line(
+    'itServices',
+    'DoIT',
+    {
+      en: ['IT Solutions', 'Managed Services', 'Networks'],
+      es: ['Soluciones Informáticas', 'Redes'],
+      pt: ['Soluções de TI', 'Redes'],
+    },
+    'professional_services',
+    ['Managed network services', 'Help desk and end-user support'],
+    ['uptime', 'ticketResolution', 'satisfaction'],
+  ),
+  line(
+    'systemsIntegration',
+    'DoIT',
+    { en: ['Consulting', 'Digital'], es: ['Consultoría'], pt: ['Consultoria'] },
+    'professional_services',
+    ['Permitting system implementation', 'Financial system upgrade'],
+    ['deliverables', 'satisfaction', 'invoice'],
+  ),
+  line(
+    'itHardware',
+    'DoIT',
+    {
+      en: ['Computer Supply', 'Technology Products'],
+      es: ['Suministros Informáticos'],
+      pt: ['Suprimentos de Informática'],
+    },
+    'goods',
+    ['Laptops and docking stations', 'Desktop computers and monitors'],
+    ['onTimeDelivery', 'invoice'],
+  ),
+  line(
+    'fleetMaintenance',
+    'FLEET',
+    {
+      en: ['Fleet Services', 'Truck & Equipment'],
+      es: ['Servicios de Flota', 'Mecánica Diesel'],
+      pt: ['Manutenção de Frotas', 'Mecânica Diesel'],
+    },
+    'services',
+    ['Heavy vehicle preventive maintenance', 'Light-duty vehicle repair'],
+    ['fleetAvailability', 'repairTurnaround', 'invoice'],
+  ),
+  line(
+    'upfitting',
+    'FLEET',
+    { en: ['Upfitters', 'Emergency Vehicles'], es: ['Equipamiento Vehicular'], pt: ['Equipamentos Veiculares'] },
+    'goods',
+    ['Police cruiser upfitting'],
+    ['onTimeDelivery', 'invoice'],
+  ),
+  line(
+    'healthInspections',
+    'DPH',
+    { en: ['Environmental Health', 'Food Safety'], es: ['Salud Ambiental'], pt: ['Saúde Ambiental'] },
+    'professional_services',
+    ['Restaurant inspection backlog support'],
+    ['inspections', 'deliverables'],
+  ),
+  line(
+    'communityHealth',
+    'DPH',
+    { en: ['Health Partners', 'Community Health'], es: ['Salud Comunitaria'], pt: ['Saúde Comunitária'] },
+    'services',
+    ['Community health worker outreach', 'Vaccination clinic staffing'],
+    ['clientsServed', 'deliverables', 'satisfaction'],
+  ),
+  line(
+    'rentalAssistance',
+    'DHCD',
+    { en: ['Housing Solutions', 'Program Administrators'], es: ['Vivienda'], pt: ['Habitação'] },
+    'professional_services',
+    ['Emergency rental assistance administration'],
+    ['caseload', 'deliverables', 'invoice'],
+  ),
+  line(
+    'homelessOutreach',
+    'DHCD',
+    { en: ['Outreach', 'Human Services'], es: ['Servicios Humanos'], pt: ['Assistência Social'] },
+    'services',
+    ['Homeless outreach services'],
+    ['householdsHoused', 'clientsServed', 'deliverables'],
+  ),
+  line(
+    'homeRepair',
+    'DHCD',
+    { en: ['Home Improvement', 'Builders'], es: ['Construcciones', 'Remodelaciones'], pt: ['Construções', 'Reformas'] },
+    'construction',
+    ['Home repair program for older residents'],
+    ['deliverables', 'satisfaction', 'safety', 'invoice'],
+  ),
+  line(
+    'libraryCustodial',
+    'LIB',
+    { en: ['Janitorial'], es: ['Limpieza'], pt: ['Limpeza'] },
+    'services',
+    ['Branch custodial services'],
+    ['custodial', 'satisfaction', 'invoice'],
+  ),
+  line(
+    'libraryMaterials',
+    'LIB',
+    { en: ['Library Supply', 'Book Distributors'], es: ['Distribuidora de Libros'], pt: ['Distribuidora de Livros'] },
+    'goods',
+    ['Library materials and processing'],
+    ['onTimeDelivery', 'invoice'],
+  ),
+  line(
+    'hvac',
+    'FAC',
+    { en: ['HVAC', 'Mechanical'], es: ['Climatización'], pt: ['Climatização'] },
+    'services',
+    ['HVAC maintenance for city buildings'],
+    ['hvacUptime', 'workOrders', 'safety'],
+  ),
+  line(
+    'facilityServices',
+    'FAC',
+    {
+      en: ['Facility Services', 'Building Maintenance'],
+      es: ['Mantenimiento de Edificios'],
+      pt: ['Manutenção Predial'],
+    },
+    'services',
+    ['City Hall custodial services', 'Municipal campus building maintenance'],
+    ['custodial', 'workOrders', 'invoice'],
+  ),
+  line(
+    'elevators',
+    'FAC',
+    { en: ['Elevator'], es: ['Ascensores'], pt: ['Elevadores'] },
+    'services',
+    ['Elevator maintenance and inspection'],
+    ['elevatorUptime', 'workOrders', 'safety'],
+  ),
+  line(
+    'apparatus',
+    'FIRE',
+    { en: ['Fire Apparatus', 'Emergency Equipment'], es: ['Equipos de Bomberos'], pt: ['Equipamentos de Bombeiros'] },
+    'services',
+    ['Fire apparatus maintenance'],
+    ['fleetAvailability', 'repairTurnaround', 'safety'],
+  ),
+  line(
+    'turnoutGear',
+    'FIRE',
+    { en: ['Safety Supply', 'Protective Gear'], es: ['Equipos de Protección'], pt: ['Equipamentos de Proteção'] },
+    'goods',
+    ['Turnout gear supply and cleaning'],
+    ['onTimeDelivery', 'invoice'],
+  ),
+  line(
+    'bodyCameras',
+    'BPD',
+    { en: ['Public Safety Technology', 'Video Systems'], es: ['Sistemas de Video'], pt: ['Sistemas de Vídeo'] },
+    'professional_services',
+    ['Body-worn camera program support'],
+    ['uptime', 'ticketResolution', 'deliverables'],
+  ),
+  line(
+    'towing',
+    'BPD',
+    { en: ['Towing', 'Wrecker Service'], es: ['Grúas'], pt: ['Guincho'] },
+    'services',
+    ['Towing and impound services'],
+    ['towResponse', 'complaints', 'invoice'],
+  ),
+];
+
+/** The line a contract or solicitation title belongs to (titles are unique across lines). */
+export function serviceLineOfTitle(title: string): ServiceLine | undefined {
+  return SERVICE_LINES.find((candidate) => candidate.purchases.some((purchase) => purchase.title === title));
+}
+
+/** The line whose trade a vendor's name carries (trades are unique across lines, none inside another). */
+export function serviceLineOfVendorName(legalName: string): ServiceLine | undefined {
+  return SERVICE_LINES.find((candidate) =>
+    Object.values(candidate.trades).some((trades) => trades.some((trade) => ` ${legalName} `.includes(` ${trade} `))),
+  );
+}
 
 /** A KPI with what a typical contract holds it to; `decimals` and `bounds` shape the simulated values. */
 export type KpiTemplate = KpiDefinition & { decimals: number; bounds: [number, number] };
@@ -355,17 +583,6 @@ export const KPI_LIBRARY: Record<string, KpiTemplate> = {
     'monthly',
     'Share of 311 calls answered by an agent within 60 seconds.',
   ),
-  responseTime: kpi(
-    '311 service request response time',
-    'days',
-    'lower_is_better',
-    3,
-    5,
-    'monthly',
-    'Median days from a 311 request to its first action.',
-    1,
-    [0, 60],
-  ),
   firstContact: kpi(
     'First-contact resolution',
     '%',
@@ -382,7 +599,7 @@ export const KPI_LIBRARY: Record<string, KpiTemplate> = {
     4.2,
     3.8,
     'quarterly',
-    'Average rating of the quarterly resident survey (1–5).',
+    'Average rating in the quarterly survey of the people served (1–5).',
     2,
     [1, 5],
   ),
@@ -505,6 +722,42 @@ export const KPI_LIBRARY: Record<string, KpiTemplate> = {
     'monthly',
     'Share of hours HVAC equipment ran as scheduled.',
   ),
+  markings: kpi(
+    'Markings restriped on schedule',
+    '%',
+    'higher_is_better',
+    95,
+    85,
+    'monthly',
+    'Share of scheduled crosswalks and lane lines restriped in the month planned.',
+  ),
+  onTimeDelivery: kpi(
+    'Orders delivered complete and on time',
+    '%',
+    'higher_is_better',
+    95,
+    88,
+    'monthly',
+    'Share of purchase orders delivered complete by the promised date.',
+  ),
+  elevatorUptime: kpi(
+    'Elevators in service',
+    '%',
+    'higher_is_better',
+    98,
+    95,
+    'monthly',
+    'Share of elevator hours in service, outages and inspections included.',
+  ),
+  towResponse: kpi(
+    'Tows on scene within 30 minutes',
+    '%',
+    'higher_is_better',
+    90,
+    80,
+    'monthly',
+    'Share of police tow requests with a truck on scene within 30 minutes.',
+  ),
 };
 
 export const ANNUAL_KPI: KpiTemplate = kpi(
@@ -549,7 +802,7 @@ export const CERTIFICATION_WEIGHTS: [CertificationType, number][] = [
 ];
 
 /** Surnames by the language their owners' firms write in, so names and preferred languages agree. */
-export const SURNAMES = {
+export const SURNAMES: Record<VendorLanguage, string[]> = {
   en: [
     'Anderson',
     'Brooks',
@@ -632,34 +885,8 @@ export const PLACE_NAMES = [
   'Union',
 ];
 
-export const TRADES = [
-  'Paving',
-  'Asphalt & Concrete',
-  'Waste Services',
-  'Recycling',
-  'Lighting',
-  'Electrical',
-  'Landscaping',
-  'Tree Care',
-  'Facility Services',
-  'Janitorial',
-  'Mechanical',
-  'HVAC',
-  'IT Solutions',
-  'Technology Group',
-  'Consulting',
-  'Engineering',
-  'Fleet Services',
-  'Towing',
-  'Contact Center',
-  'Health Partners',
-  'Community Services',
-  'Construction',
-  'Environmental',
-  'Supply',
-];
-
-export const LEGAL_FORMS = ['LLC', 'Inc.', 'Corp.', 'Co.', 'LLP', 'Group LLC', '& Sons Inc.'];
+/** US legal forms; "Group LLC" reads as English, so Spanish and Portuguese names take the first four. */
+export const LEGAL_FORMS = ['LLC', 'Inc.', 'Corp.', 'Co.', 'LLP', 'Group LLC'];
 
 export const STREETS = [
   'Main St',

@@ -1,4 +1,12 @@
 import { addCalendarDays, contractPeriods, kpiRuleProblems, parsePeriodFor } from '#domain';
+import {
+  ANNUAL_KPI,
+  DEPARTMENTS,
+  KPI_LIBRARY,
+  SERVICE_LINES,
+  serviceLineOfTitle,
+  serviceLineOfVendorName,
+} from './city-catalogue.js';
 import { demoNotifyWithinDays, generateDemoCity, type DemoCity } from './generate-demo-city.js';
 
 const TODAY = '2026-11-22';
@@ -112,9 +120,12 @@ describe('generateDemoCity', () => {
         solicitation.kpiTemplates.map((template) => template.name),
       );
     }
-    const direct = city.contracts.filter((contract) => contract.solicitationId === null);
-    expect(direct.length).toBeGreaterThan(0);
-    expect(direct.length).toBeLessThan(city.contracts.length / 2);
+    expect(city.contracts.some((contract) => contract.solicitationId === null)).toBe(true);
+    // Most come from solicitations: a proportion, so judged at the default sizes, where it does not hang on luck.
+    const full = generateDemoCity({ seed: 7, today: TODAY });
+    expect(full.contracts.filter((contract) => contract.solicitationId === null).length).toBeLessThan(
+      full.contracts.length / 2,
+    );
   });
 
   it('should give every contract 1 to 5 valid KPIs and a status that fits its dates', () => {
@@ -168,6 +179,82 @@ describe('generateDemoCity', () => {
     expect(city.payments.some((payment) => payment.payeeVendorId !== contracts.get(payment.contractId)!.vendorId)).toBe(
       true,
     );
+  });
+});
+
+describe('the service lines', () => {
+  const trades = SERVICE_LINES.flatMap((line) =>
+    Object.values(line.trades).flatMap((words) => words.map((trade) => ({ line: line.key, trade }))),
+  );
+
+  it('should each belong to a department and hold KPIs of the library, in every vendor language', () => {
+    const codes = new Set(DEPARTMENTS.map((department) => department.code));
+    for (const line of SERVICE_LINES) {
+      expect([line.key, codes.has(line.department)]).toEqual([line.key, true]);
+      expect(line.kpis.filter((key) => !(key in KPI_LIBRARY))).toEqual([]);
+      expect(line.kpis.length).toBeGreaterThan(0);
+      for (const language of ['en', 'es', 'pt'] as const) expect(line.trades[language].length).toBeGreaterThan(0);
+    }
+    const used = new Set(SERVICE_LINES.flatMap((line) => line.kpis));
+    expect(Object.keys(KPI_LIBRARY).filter((key) => !used.has(key))).toEqual([]);
+    for (const template of [...Object.values(KPI_LIBRARY), ANNUAL_KPI]) expect(kpiRuleProblems(template)).toEqual([]);
+  });
+
+  it("should tell a title and a trade apart: no title in two lines, no trade inside another line's", () => {
+    expect(unique(SERVICE_LINES.flatMap((line) => line.purchases.map((purchase) => purchase.title)))).toBe(true);
+    const clashes = trades.flatMap((a) =>
+      trades
+        .filter((b) => a.line !== b.line && b.trade.toLowerCase().includes(a.trade.toLowerCase()))
+        .map((b) => `${a.trade} (${a.line}) in ${b.trade} (${b.line})`),
+    );
+    expect(clashes).toEqual([]);
+  });
+});
+
+describe('generateDemoCity: vendors, contracts and KPIs of one service line', () => {
+  const vendors = byId(city.vendors);
+  const departments = byId(city.departments);
+  const lineOfVendor = (vendorId: string) => serviceLineOfVendorName(vendors.get(vendorId)!.legalName);
+  const kpiNames = (line: (typeof SERVICE_LINES)[number]) =>
+    new Set([...line.kpis.map((key) => KPI_LIBRARY[key].name), ANNUAL_KPI.name]);
+
+  it('should name every vendor after a trade of one line, in its own language', () => {
+    for (const vendor of city.vendors) {
+      const line = serviceLineOfVendorName(vendor.legalName);
+      expect([vendor.legalName, line !== undefined]).toEqual([vendor.legalName, true]);
+      const own = line!.trades[vendor.preferredLanguage as 'en' | 'es' | 'pt'];
+      expect([vendor.legalName, own.some((trade) => ` ${vendor.legalName} `.includes(` ${trade} `))]).toEqual([
+        vendor.legalName,
+        true,
+      ]);
+    }
+  });
+
+  it("should give every contract a title, department and KPIs of its vendor's line", () => {
+    for (const contract of city.contracts) {
+      const line = lineOfVendor(contract.vendorId)!;
+      const kpis = city.kpis.filter((kpi) => kpi.contractId === contract.id).map((kpi) => kpi.name);
+      expect({
+        title: serviceLineOfTitle(contract.title)?.key,
+        department: departments.get(contract.departmentId)!.code,
+        strayKpis: kpis.filter((name) => !kpiNames(line).has(name)),
+      }).toEqual({ title: line.key, department: line.department, strayKpis: [] });
+    }
+  });
+
+  it('should take bids and subcontractors only from vendors of the line bought', () => {
+    const solicitations = byId(city.solicitations);
+    const contracts = byId(city.contracts);
+    for (const solicitation of city.solicitations) {
+      const line = serviceLineOfTitle(solicitation.title)!;
+      expect(solicitation.kpiTemplates.filter((kpi) => !kpiNames(line).has(kpi.name))).toEqual([]);
+    }
+    for (const bid of city.bids) {
+      expect(lineOfVendor(bid.vendorId)).toBe(serviceLineOfTitle(solicitations.get(bid.solicitationId)!.title));
+    }
+    for (const payment of city.payments) {
+      expect(lineOfVendor(payment.payeeVendorId)).toBe(lineOfVendor(contracts.get(payment.contractId)!.vendorId));
+    }
   });
 });
 

@@ -27,11 +27,12 @@ import {
   MANAGER_NAMES,
   OTHER_CITIES,
   PLACE_NAMES,
+  SERVICE_LINES,
   STREETS,
   SURNAMES,
-  TRADES,
-  type DepartmentTemplate,
   type KpiTemplate,
+  type ServiceLine,
+  type VendorLanguage,
 } from './city-catalogue.js';
 import { Prng } from './prng.js';
 
@@ -156,6 +157,22 @@ const slug = (text: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
+/**
+ * A firm name that says what the firm does, in its language: "Keystone Tree Care LLC", "Jardinería Flores Inc.",
+ * "Pavimentação Silva e Costa LLC". English names take a surname or a place; the others a surname, or two.
+ */
+function vendorName(random: Prng, serviceLine: ServiceLine, language: VendorLanguage): string {
+  const trade = random.pick(serviceLine.trades[language]);
+  if (language === 'en') {
+    if (random.chance(0.1)) return `${random.pick(SURNAMES.en)} & Sons ${trade} ${random.pick(['Inc.', 'Co.'])}`;
+    const owner = random.chance(0.6) ? random.pick(SURNAMES.en) : random.pick(PLACE_NAMES);
+    return `${owner} ${trade} ${random.pick(LEGAL_FORMS)}`;
+  }
+  const [first, second] = random.sample(SURNAMES[language], 2);
+  const owner = random.chance(0.75) ? first : `${first} ${language === 'es' ? 'y' : 'e'} ${second}`;
+  return `${trade} ${owner} ${random.pick(LEGAL_FORMS.slice(0, 4))}`;
+}
+
 const toDefinition = ({ decimals: _decimals, bounds: _bounds, ...definition }: KpiTemplate): KpiDefinition =>
   definition;
 
@@ -192,34 +209,33 @@ export function generateDemoCity(options: DemoCityOptions): DemoCity {
   const lastMonthEnd = addCalendarDays(monthStart(today, 0), -1);
   const cityFounded = at(addCalendarDays(today, -6 * 365));
 
-  // Departments.
-  const templates = new Map<string, DepartmentTemplate>();
+  // Departments, and the service lines they buy.
   for (const template of DEPARTMENTS.slice(0, sizes.departments)) {
-    const department: DemoDepartment = {
+    city.departments.push({
       id: random.uuid(),
       name: template.name,
       code: template.code,
       headEmail: `${slug(template.code)}.director@${CITY.emailDomain}`,
       createdAt: cityFounded,
       updatedAt: cityFounded,
-    };
-    templates.set(department.id, template);
-    city.departments.push(department);
+    });
   }
+  const departmentByCode = new Map(city.departments.map((department) => [department.code, department]));
+  // Every line gets a vendor first, as far as there are vendors; only lines with vendors are bought.
+  const lines = SERVICE_LINES.filter((candidate) => departmentByCode.has(candidate.department)).slice(0, sizes.vendors);
+  const vendorsOfLine = new Map<ServiceLine, DemoVendor[]>(lines.map((candidate) => [candidate, []]));
 
   // Vendors and their certifications.
   const legalNames = new Set<string>();
   const taxIds = new Set<string>();
   const certified = new Set<string>();
   for (let index = 0; index < sizes.vendors; index++) {
+    const serviceLine = index < lines.length ? lines[index] : random.pick(lines);
     const language = random.weighted(LANGUAGE_WEIGHTS);
     const isLocal = random.chance(0.55);
     let legalName: string;
-    do {
-      const owner = random.chance(0.6) ? random.pick(SURNAMES[language]) : random.pick(PLACE_NAMES);
-      legalName = `${owner} ${random.pick(TRADES)} ${random.pick(LEGAL_FORMS)}`;
-      if (legalNames.has(legalName)) legalName = `${random.pick(SURNAMES[language])} & ${legalName}`;
-    } while (legalNames.has(legalName));
+    do legalName = vendorName(random, serviceLine, language);
+    while (legalNames.has(legalName));
     legalNames.add(legalName);
     let taxId: string;
     do taxId = `${random.int(10, 99)}-${random.int(1_000_000, 9_999_999)}`;
@@ -244,6 +260,7 @@ export function generateDemoCity(options: DemoCityOptions): DemoCity {
       updatedAt: createdAt,
     };
     city.vendors.push(vendor);
+    vendorsOfLine.get(serviceLine)!.push(vendor);
 
     const types = new Set(
       Array.from(
@@ -285,14 +302,18 @@ export function generateDemoCity(options: DemoCityOptions): DemoCity {
     }
   }
 
-  const kpisFor = (template: DepartmentTemplate): KpiTemplate[] => {
-    const chosen = random.sample(template.kpis, random.int(1, Math.min(5, template.kpis.length)));
+  const kpisFor = (serviceLine: ServiceLine): KpiTemplate[] => {
+    const chosen = random.sample(serviceLine.kpis, random.int(1, Math.min(5, serviceLine.kpis.length)));
     const kpis = chosen.map((key) => KPI_LIBRARY[key]);
     if (kpis.length < 5 && random.chance(0.1)) kpis.push(ANNUAL_KPI);
     return kpis;
   };
   const graceDays = () => (random.chance(0.8) ? MIN_GRACE_DAYS : 15);
   const managerEmail = () => `${random.pick(MANAGER_NAMES)}@${CITY.emailDomain}`;
+  const linesOfDepartment = (department: DemoDepartment) =>
+    lines.filter((candidate) => candidate.department === department.code);
+  // Departments with no line bought (a city smaller than the catalogue) buy nothing.
+  const buyers = city.departments.filter((department) => linesOfDepartment(department).length > 0);
 
   // Solicitations, their bids, and the contracts awarded from them.
   const kpiTemplateOf = new Map<string, KpiTemplate>();
@@ -329,13 +350,13 @@ export function generateDemoCity(options: DemoCityOptions): DemoCity {
   };
 
   for (let index = 0; index < sizes.solicitations; index++) {
-    const department = random.pick(city.departments);
-    const template = templates.get(department.id)!;
-    const purchase = random.pick(template.purchases);
+    const department = random.pick(buyers);
+    const serviceLine = random.pick(linesOfDepartment(department));
+    const purchase = random.pick(serviceLine.purchases);
     // The first five cover every state, whatever the size.
     const status = index < STATUS_WEIGHTS.length ? STATUS_WEIGHTS[index][0] : random.weighted(STATUS_WEIGHTS);
     const method = random.weighted(METHOD_WEIGHTS);
-    const kpis = kpisFor(template);
+    const kpis = kpisFor(serviceLine);
     const estimatedValue = random.int(5, 3000) * 1000;
 
     let published: string | null = null;
@@ -386,7 +407,7 @@ export function generateDemoCity(options: DemoCityOptions): DemoCity {
       id: random.uuid(),
       referenceNumber: `${METHOD_PREFIX[method]}-${year}-${String(index + 1).padStart(3, '0')}`,
       title: purchase.title,
-      description: `${template.name}: ${purchase.title.toLowerCase()}, with performance measured against the KPIs below.`,
+      description: `${department.name}: ${purchase.title.toLowerCase()}, with performance measured against the KPIs below.`,
       departmentId: department.id,
       category: purchase.category,
       method,
@@ -425,7 +446,8 @@ export function generateDemoCity(options: DemoCityOptions): DemoCity {
             [6, 10],
           ] as const)
         : random.int(0, status === 'published' ? 4 : 6);
-    const bids: DemoBid[] = random.sample(city.vendors, bidCount).map((vendor) => {
+    const bidders = vendorsOfLine.get(serviceLine)!;
+    const bids: DemoBid[] = random.sample(bidders, Math.min(bidCount, bidders.length)).map((vendor) => {
       const submittedAt = at(addCalendarDays(published!, random.int(1, biddingDays)));
       return {
         id: random.uuid(),
@@ -480,13 +502,13 @@ export function generateDemoCity(options: DemoCityOptions): DemoCity {
 
   // Contracts entered directly (cooperative purchases, renewals from before the tracker).
   while (city.contracts.length < sizes.contracts) {
-    const department = random.pick(city.departments);
-    const template = templates.get(department.id)!;
+    const department = random.pick(buyers);
+    const serviceLine = random.pick(linesOfDepartment(department));
     const startDate = addCalendarDays(today, -random.int(60, windowDays));
     addContract(
       {
-        title: random.pick(template.purchases).title,
-        vendorId: random.pick(city.vendors).id,
+        title: random.pick(serviceLine.purchases).title,
+        vendorId: random.pick(vendorsOfLine.get(serviceLine)!).id,
         departmentId: department.id,
         solicitationId: null,
         bidId: null,
@@ -499,7 +521,7 @@ export function generateDemoCity(options: DemoCityOptions): DemoCity {
         escalateAfterPeriods: 2,
       },
       at(addCalendarDays(startDate, -random.int(1, 20))),
-      kpisFor(template),
+      kpisFor(serviceLine),
     );
   }
 
@@ -570,15 +592,21 @@ export function generateDemoCity(options: DemoCityOptions): DemoCity {
     });
   }
 
+  const serviceLineOfVendor = new Map(
+    [...vendorsOfLine].flatMap(([serviceLine, vendors]) => vendors.map((vendor) => [vendor.id, serviceLine] as const)),
+  );
   // Payments: invoices to the prime every month or two, and a share to subcontractors on some contracts.
   for (const contract of city.contracts) {
     const paidThrough = minDate(contract.endDate, lastMonthEnd);
     if (contract.startDate > paidThrough) continue;
     const termMonths = Math.max(1, Math.round(daysBetween(contract.startDate, contract.endDate) / 30.4));
     const monthly = contract.value / termMonths;
+    // Subcontractors are certified firms of the same trade as the prime.
     const subcontractors = random.chance(0.35)
       ? random.sample(
-          city.vendors.filter((vendor) => vendor.id !== contract.vendorId && certified.has(vendor.id)),
+          vendorsOfLine
+            .get(serviceLineOfVendor.get(contract.vendorId)!)!
+            .filter((vendor) => vendor.id !== contract.vendorId && certified.has(vendor.id)),
           random.int(1, 2),
         )
       : [];

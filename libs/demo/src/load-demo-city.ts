@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { AppEnv, loadEnv, systemClock } from '#runtime';
 import { localDateOf } from '#domain';
+import { describeDemoCity } from './demo-summary.js';
 import { generateDemoCity } from './generate-demo-city.js';
 import { hasNoProcurementData, truncateAllTables, writeDemoCity } from './write-demo-city.js';
 
@@ -29,10 +30,7 @@ try {
       const city = generateDemoCity({ seed: values.seed, today: localDateOf(systemClock.now(), env.CITY_TIMEZONE) });
       await writeDemoCity(client, city);
       await client.query('COMMIT');
-      const counts = Object.entries(city)
-        .map(([name, rows]) => `${(rows as unknown[]).length} ${name}`)
-        .join(', ');
-      console.log(`Loaded the demo city in ${Math.round(performance.now() - started)} ms: ${counts}.`);
+      console.log(`Loaded the demo city in ${Math.round(performance.now() - started)} ms: ${describeDemoCity(city)}.`);
     } else {
       await client.query('ROLLBACK');
       console.log('The database already holds data; the demo city was not loaded (--reset starts over).');

@@ -1,5 +1,6 @@
 import { AppEnv } from '#runtime';
 import { IsInt, IsNotEmpty, IsString, IsUrl, Max, Min, ValidateIf } from 'class-validator';
+import { IsProxyList } from './trusted-proxies.js';
 
 /** The API's settings: the product design (§5) plus the HTTP edge's limits. */
 export class ApiEnv extends AppEnv {
@@ -7,6 +8,13 @@ export class ApiEnv extends AppEnv {
   @IsInt()
   @Min(1)
   RATE_LIMIT_PER_MINUTE: number = 6000;
+
+  /**
+   * Proxies in front of the API whose `X-Forwarded-For` is believed (addresses or CIDR ranges, comma-separated).
+   * Empty: the client is the socket's address, so no header can pick its own rate-limit bucket.
+   */
+  @IsProxyList()
+  TRUST_PROXY: string = '';
 
   /** Largest JSON body accepted, in bytes (bulk imports have their own limit). */
   @IsInt()

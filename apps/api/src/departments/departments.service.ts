@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Department } from '#database';
 import { DomainError, type Actor } from '#domain';
-import { DataSource, In, Repository, type FindOptionsWhere } from 'typeorm';
+import { And, DataSource, Equal, In, Raw, Repository, type FindOperator } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import type { Principal } from '../auth/principal.js';
+import { departmentScope, vendorScope } from '../auth/scope.js';
 import { PaginationQuery } from '../common/pagination.js';
 import type { CreateDepartmentDto } from './dto/create-department.dto.js';
 import { toDepartmentResponse } from './dto/department.response.js';
@@ -33,10 +35,9 @@ export class DepartmentsService {
     });
   }
 
-  /** `scope` null: every department; otherwise only those ids. */
-  async list(query: PaginationQuery, scope: string[] | null): Promise<[Department[], number]> {
+  async list(query: PaginationQuery, principal: Principal): Promise<[Department[], number]> {
     return this.departments.findAndCount({
-      where: scopeWhere(scope),
+      where: visibleTo(principal),
       order: { name: 'ASC', id: 'ASC' },
       take: query.limit,
       skip: query.offset,
@@ -44,9 +45,9 @@ export class DepartmentsService {
   }
 
   /** Out-of-scope departments are reported as missing, so a caller cannot learn they exist. */
-  async get(id: string, scope: string[] | null): Promise<Department> {
-    if (scope && !scope.includes(id)) throw DomainError.notFound('Department', id);
-    const department = await this.departments.findOneBy({ id });
+  async get(id: string, principal: Principal): Promise<Department> {
+    const visible = visibleTo(principal).id;
+    const department = await this.departments.findOneBy({ id: visible ? And(Equal(id), visible) : id });
     if (!department) throw DomainError.notFound('Department', id);
     return department;
   }
@@ -79,4 +80,13 @@ export class DepartmentsService {
   }
 }
 
-const scopeWhere = (scope: string[] | null): FindOptionsWhere<Department> => (scope ? { id: In(scope) } : {});
+/** Heads see their departments, vendors the departments of their contracts (any status), officers every one. */
+function visibleTo(principal: Principal): { id?: FindOperator<string> } {
+  const departmentIds = departmentScope(principal);
+  if (departmentIds) return { id: In(departmentIds) };
+  const vendorIds = vendorScope(principal);
+  if (!vendorIds) return {};
+  const ofTheirContracts = (id: string) =>
+    `${id} IN (SELECT department_id FROM contracts WHERE vendor_id = ANY(:vendorIds::uuid[]))`;
+  return { id: Raw(ofTheirContracts, { vendorIds }) };
+}

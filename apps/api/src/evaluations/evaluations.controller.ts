@@ -1,22 +1,25 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { API_KEY_SCHEME, ApiPageResponse } from '../common/openapi.js';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { toPage, type Page } from '../common/pagination.js';
 import { UuidParam } from '../common/uuid-param.js';
-import { toEvaluationResponse, type EvaluationResponse, type ScorecardResponse } from './dto/evaluation.response.js';
+import { toEvaluationResponse, EvaluationResponse, ScorecardResponse } from './dto/evaluation.response.js';
 import { EvaluationsQuery } from './dto/evaluations.query.js';
 import { ScorecardQuery } from './dto/scorecard.query.js';
 import { EvaluationsService } from './evaluations.service.js';
 
 @ApiTags('evaluations')
-@ApiBearerAuth()
+@ApiBearerAuth(API_KEY_SCHEME)
 @Controller()
 @Roles('procurement_officer', 'department_head', 'vendor')
 export class EvaluationsController {
   constructor(private readonly evaluations: EvaluationsService) {}
 
   @Get('evaluations')
+  @ApiOperation({ summary: 'List KPI evaluations' })
+  @ApiPageResponse(EvaluationResponse)
   async list(
     @Query() query: EvaluationsQuery,
     @CurrentPrincipal() principal: Principal,
@@ -26,6 +29,8 @@ export class EvaluationsController {
   }
 
   @Get('contracts/:id/scorecard')
+  @ApiOperation({ summary: "Get a contract's scorecard: its KPIs' statuses period by period" })
+  @ApiOkResponse({ type: ScorecardResponse })
   async scorecard(
     @UuidParam() id: string,
     @Query() query: ScorecardQuery,

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import { Redis } from 'ioredis';
@@ -10,7 +10,27 @@ import { REDIS } from '../redis/redis.module.js';
 const CHECK_TIMEOUT_MS = 2000;
 
 type CheckResult = 'up' | 'down';
-export type ReadinessResponse = { status: 'ok' | 'unavailable'; checks: { database: CheckResult; redis: CheckResult } };
+
+class AliveResponse {
+  @ApiProperty({ enum: ['ok'] })
+  status!: 'ok';
+}
+
+class ReadinessChecks {
+  @ApiProperty({ enum: ['up', 'down'] })
+  database!: CheckResult;
+
+  @ApiProperty({ enum: ['up', 'down'] })
+  redis!: CheckResult;
+}
+
+export class ReadinessResponse {
+  @ApiProperty({ enum: ['ok', 'unavailable'] })
+  status!: 'ok' | 'unavailable';
+
+  @ApiProperty()
+  checks!: ReadinessChecks;
+}
 
 @ApiTags('health')
 @Public()
@@ -23,12 +43,17 @@ export class HealthController {
 
   /** The process is alive. */
   @Get()
-  alive(): { status: 'ok' } {
+  @ApiOperation({ summary: 'Liveness: the process answers' })
+  @ApiOkResponse({ type: AliveResponse })
+  alive(): AliveResponse {
     return { status: 'ok' };
   }
 
   /** PostgreSQL and Redis answer; 503 otherwise, within a few seconds whatever is down. */
   @Get('ready')
+  @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis answer' })
+  @ApiOkResponse({ type: ReadinessResponse })
+  @ApiServiceUnavailableResponse({ type: ReadinessResponse, description: 'PostgreSQL or Redis does not answer' })
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadinessResponse> {
     const [database, redis] = await Promise.all([
       check(() => this.dataSource.query('SELECT 1')),

@@ -1,22 +1,26 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { API_KEY_SCHEME, ApiErrors, ApiPageResponse } from '../common/openapi.js';
 import type { Actor } from '#domain';
 import { CurrentActor, CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { PaginationQuery, toPage, type Page } from '../common/pagination.js';
 import { UuidParam } from '../common/uuid-param.js';
 import { KpiDefinitionDto } from './dto/kpi-definition.dto.js';
-import { toKpiResponse, type KpiResponse } from './dto/kpi.response.js';
+import { toKpiResponse, KpiResponse } from './dto/kpi.response.js';
 import { UpdateKpiDto } from './dto/update-kpi.dto.js';
 import { KpisService } from './kpis.service.js';
 
 @ApiTags('kpis')
-@ApiBearerAuth()
+@ApiBearerAuth(API_KEY_SCHEME)
 @Controller()
 export class KpisController {
   constructor(private readonly kpis: KpisService) {}
 
   @Post('contracts/:id/kpis')
+  @ApiOperation({ summary: 'Add a KPI to a contract' })
+  @ApiCreatedResponse({ type: KpiResponse })
+  @ApiErrors(409)
   @Roles('procurement_officer')
   async create(
     @UuidParam() contractId: string,
@@ -28,6 +32,8 @@ export class KpisController {
   }
 
   @Get('contracts/:id/kpis')
+  @ApiOperation({ summary: "List a contract's KPIs" })
+  @ApiPageResponse(KpiResponse)
   @Roles('procurement_officer', 'department_head', 'vendor')
   async list(
     @UuidParam() contractId: string,
@@ -39,12 +45,17 @@ export class KpisController {
   }
 
   @Get('kpis/:id')
+  @ApiOperation({ summary: 'Get a KPI' })
+  @ApiOkResponse({ type: KpiResponse })
   @Roles('procurement_officer', 'department_head', 'vendor')
   async get(@UuidParam() id: string, @CurrentPrincipal() principal: Principal): Promise<KpiResponse> {
     return toKpiResponse((await this.kpis.get(id, principal)).kpi);
   }
 
   @Patch('kpis/:id')
+  @ApiOperation({ summary: 'Change a KPI' })
+  @ApiOkResponse({ type: KpiResponse })
+  @ApiErrors(409)
   @Roles('procurement_officer')
   async update(
     @UuidParam() id: string,

@@ -1,21 +1,26 @@
 import type { Readable } from 'node:stream';
 import { Controller, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { API_KEY_SCHEME, ApiErrors } from '../common/openapi.js';
 import type { Actor } from '#domain';
 import { CurrentActor, CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { AcceptsCsvStream, CsvStream } from '../common/csv-stream.js';
 import { ImportMeasurementsQuery } from './dto/import-measurements.query.js';
+import { ImportReportResponse } from './dto/import-report.response.js';
 import { MeasurementImportService, type ImportReport } from './measurement-import.service.js';
 
 @ApiTags('measurements')
-@ApiBearerAuth()
+@ApiBearerAuth(API_KEY_SCHEME)
 @Controller('measurements')
 export class MeasurementImportController {
   constructor(private readonly imports: MeasurementImportService) {}
 
   /** All rows or none: any bad row answers 400 with every problem by line, and nothing is written. */
   @Post('import')
+  @ApiOperation({ summary: 'Import measurements from CSV, all rows or none' })
+  @ApiOkResponse({ type: ImportReportResponse })
+  @ApiErrors(409)
   @HttpCode(HttpStatus.OK)
   @Roles('procurement_officer', 'department_head', 'vendor')
   @AcceptsCsvStream(

@@ -1,23 +1,27 @@
 import { Body, Controller, Get, HttpStatus, Param, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { API_KEY_SCHEME, ApiErrors, ApiPageResponse } from '../common/openapi.js';
 import type { Actor } from '#domain';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor, CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { PaginationQuery, toPage, type Page } from '../common/pagination.js';
 import { UuidParam } from '../common/uuid-param.js';
-import { toMeasurementResponse, type MeasurementResponse } from './dto/measurement.response.js';
+import { toMeasurementResponse, MeasurementResponse } from './dto/measurement.response.js';
 import { RecordMeasurementDto } from './dto/record-measurement.dto.js';
 import { MeasurementsService } from './measurements.service.js';
 
 @ApiTags('measurements')
-@ApiBearerAuth()
+@ApiBearerAuth(API_KEY_SCHEME)
 @Controller('kpis/:id/measurements')
 export class MeasurementsController {
   constructor(private readonly measurements: MeasurementsService) {}
 
   /** Upsert: 201 when the period had no value, 200 when it replaces one (or repeats it). */
   @Put(':period')
+  @ApiOperation({ summary: "Record or correct a KPI's measurement for a period" })
+  @ApiOkResponse({ type: MeasurementResponse })
+  @ApiErrors(409)
   @Roles('procurement_officer', 'department_head', 'vendor')
   async record(
     @UuidParam() kpiId: string,
@@ -33,6 +37,8 @@ export class MeasurementsController {
   }
 
   @Get()
+  @ApiOperation({ summary: "List a KPI's measurements" })
+  @ApiPageResponse(MeasurementResponse)
   @Roles('procurement_officer', 'department_head', 'vendor')
   async list(
     @UuidParam() kpiId: string,

@@ -1,21 +1,24 @@
 import { Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { API_KEY_SCHEME, ApiErrors, ApiPageResponse } from '../common/openapi.js';
 import type { Actor } from '#domain';
 import { CurrentActor, CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { toPage, type Page } from '../common/pagination.js';
 import { UuidParam } from '../common/uuid-param.js';
-import { toNotificationResponse, type NotificationResponse } from './dto/notification.response.js';
+import { toNotificationResponse, NotificationResponse } from './dto/notification.response.js';
 import { NotificationsQuery } from './dto/notifications.query.js';
 import { NotificationsService } from './notifications.service.js';
 
 @ApiTags('notifications')
-@ApiBearerAuth()
+@ApiBearerAuth(API_KEY_SCHEME)
 @Controller('notifications')
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List notifications and their delivery' })
+  @ApiPageResponse(NotificationResponse)
   @Roles('procurement_officer', 'department_head')
   async list(
     @Query() query: NotificationsQuery,
@@ -27,6 +30,9 @@ export class NotificationsController {
 
   /** 202: the email is queued again. */
   @Post(':id/retry')
+  @ApiOperation({ summary: 'Send a failed notification again' })
+  @ApiAcceptedResponse({ type: NotificationResponse })
+  @ApiErrors(409)
   @HttpCode(HttpStatus.ACCEPTED)
   @Roles('procurement_officer')
   async retry(@UuidParam() id: string, @CurrentActor() actor: Actor): Promise<NotificationResponse> {

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, type SchemaObject } from '@nestjs/swagger';
+import { API_KEY_SCHEME } from '../common/openapi.js';
 import { Roles } from '../auth/auth.decorators.js';
 import type { ApiEnv } from '../config/api-env.js';
 import { API_PREFIX } from '../configure-app.js';
@@ -10,8 +11,26 @@ import { OCDS_EXTENSIONS } from './ocds-release.mapping.js';
 import { CLOCK } from '#runtime';
 import { type Clock } from '#domain';
 
+/** The package is the standard's, not the API's: its schema is published with OCDS 1.1. */
+const OCDS_RELEASE_PACKAGE_SCHEMA: SchemaObject = {
+  type: 'object',
+  description: 'https://standard.open-contracting.org/1.1/en/schema/release_package/',
+  required: ['uri', 'version', 'publishedDate', 'publisher', 'releases'],
+  properties: {
+    uri: { type: 'string', format: 'uri' },
+    version: { type: 'string', example: '1.1' },
+    extensions: { type: 'array', items: { type: 'string', format: 'uri' } },
+    publishedDate: { type: 'string', format: 'date-time' },
+    publisher: { type: 'object', properties: { name: { type: 'string' } } },
+    license: { type: 'string', format: 'uri' },
+    publicationPolicy: { type: 'string', format: 'uri' },
+    releases: { type: 'array', items: { type: 'object', description: 'An OCDS 1.1 release' } },
+    links: { type: 'object', properties: { next: { type: 'string', format: 'uri' } } },
+  },
+};
+
 @ApiTags('open data')
-@ApiBearerAuth()
+@ApiBearerAuth(API_KEY_SCHEME)
 @Controller('ocds')
 export class OcdsController {
   constructor(
@@ -22,6 +41,8 @@ export class OcdsController {
 
   /** An OCDS 1.1 release package, one release per procurement process, paged by `links.next`. */
   @Get('releases')
+  @ApiOperation({ summary: 'Publish contracts as an OCDS 1.1 release package, paged by links.next' })
+  @ApiOkResponse({ description: 'An OCDS 1.1 release package', schema: OCDS_RELEASE_PACKAGE_SCHEMA })
   @Roles('procurement_officer')
   async releases(@Query() query: OcdsReleasesQuery): Promise<object> {
     const { releases, nextCursor } = await this.exporter.releases(query);

@@ -1,21 +1,25 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { API_KEY_SCHEME, ApiErrors, ApiPageResponse } from '../common/openapi.js';
 import type { Actor } from '#domain';
 import { CurrentActor, CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { PaginationQuery, toPage, type Page } from '../common/pagination.js';
 import { UuidParam } from '../common/uuid-param.js';
 import { CreatePaymentDto } from './dto/create-payment.dto.js';
-import { toPaymentResponse, type PaymentResponse } from './dto/payment.response.js';
+import { toPaymentResponse, PaymentResponse } from './dto/payment.response.js';
 import { PaymentsService } from './payments.service.js';
 
 @ApiTags('payments')
-@ApiBearerAuth()
+@ApiBearerAuth(API_KEY_SCHEME)
 @Controller('contracts/:id/payments')
 export class PaymentsController {
   constructor(private readonly payments: PaymentsService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Record a payment on a contract' })
+  @ApiCreatedResponse({ type: PaymentResponse })
+  @ApiErrors(409)
   @Roles('procurement_officer')
   async create(
     @UuidParam() contractId: string,
@@ -28,6 +32,8 @@ export class PaymentsController {
   }
 
   @Get()
+  @ApiOperation({ summary: "List a contract's payments" })
+  @ApiPageResponse(PaymentResponse)
   @Roles('procurement_officer', 'department_head', 'vendor')
   async list(
     @UuidParam() contractId: string,

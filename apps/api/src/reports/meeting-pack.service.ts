@@ -29,32 +29,34 @@ export class MeetingPackService {
   ) {}
 
   /** The pack of a month that has begun in the city; a later month is an INVALID_INPUT DomainError on `period`. */
-  async render(departmentId: string, month: string, format: MeetingPackFormat): Promise<MeetingPackDocument> {
+  async load(departmentId: string, month: string): Promise<MeetingPack> {
     const timeZone = this.config.get('CITY_TIMEZONE');
-    if (!packMonthHasBegun(month, this.clock.now(), timeZone)) {
+    const now = this.clock.now();
+    if (!packMonthHasBegun(month, now, timeZone)) {
       throw DomainError.invalid(
         'period',
         `period ${month} has not begun yet (${timeZone}): ask for this month or earlier`,
       );
     }
-    const pack = await this.load(departmentId, month);
+    const pack = await this.dataSource.transaction('REPEATABLE READ', (manager) =>
+      loadMeetingPack(manager, departmentId, month, { now, timeZone }),
+    );
+    if (!pack) throw DomainError.notFound('Department', departmentId);
+    return pack;
+  }
+
+  /** The pack as a page or a PDF. */
+  async render(pack: MeetingPack, format: Exclude<MeetingPackFormat, 'json'>): Promise<MeetingPackDocument> {
+    const month = pack.month;
     const fileName = meetingPackFileName(pack.department.code, month, format);
-    const currency = this.config.get('CURRENCY');
+    const options = { currency: this.config.get('CURRENCY'), language: this.config.get('ESCALATION_LANGUAGE') };
     if (format === 'html') {
       return {
-        content: Buffer.from(renderMeetingPackHtml(pack, { currency })),
+        content: Buffer.from(renderMeetingPackHtml(pack, options)),
         contentType: 'text/html; charset=utf-8',
         fileName,
       };
     }
-    return { content: await renderMeetingPackPdf(pack, { currency }), contentType: 'application/pdf', fileName };
-  }
-
-  private async load(departmentId: string, month: string): Promise<MeetingPack> {
-    const pack = await this.dataSource.transaction('REPEATABLE READ', (manager) =>
-      loadMeetingPack(manager, departmentId, month),
-    );
-    if (!pack) throw DomainError.notFound('Department', departmentId);
-    return pack;
+    return { content: await renderMeetingPackPdf(pack, options), contentType: 'application/pdf', fileName };
   }
 }

@@ -108,8 +108,9 @@ export function renderProcurementMetricsPdf(
     doc,
     [
       { header: 'Metric', width: 3 },
-      { header: 'Description', width: 4 },
-      { header: 'Value', width: 2, align: 'right' },
+      { header: 'Description', width: 3.4 },
+      // Wide enough for a department's UUID on one line.
+      { header: 'Value', width: 2.6, align: 'right' },
     ],
     metricRows(metrics).map(({ metric, value }) => [
       metric,

@@ -1,7 +1,9 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { API_KEY_SCHEME, FILE_SCHEMA } from '../common/openapi.js';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
+import type { MeetingPack } from '#reporting';
 import { MeetingPackQuery } from './dto/meeting-pack.query.js';
 import { ReportQuery, type ReportFormat } from './dto/report.query.js';
 import { MeetingPackService } from './meeting-pack.service.js';
@@ -20,7 +22,7 @@ const CONTENT_TYPES: Record<ReportFormat, string> = {
 
 /** Reports are read by officers and department heads (their departments only); vendors get 403. */
 @ApiTags('reports')
-@ApiBearerAuth()
+@ApiBearerAuth(API_KEY_SCHEME)
 @Controller('reports')
 @Roles('procurement_officer', 'department_head')
 export class ReportsController {
@@ -32,6 +34,8 @@ export class ReportsController {
   ) {}
 
   @Get('outcomes')
+  @ApiOperation({ summary: "Outcome report: each contract's KPI results over a date range" })
+  @ApiOkResponse({ description: 'The report in the format asked for', schema: FILE_SCHEMA })
   @ApiProduces(...Object.values(CONTENT_TYPES))
   async outcomeReport(@Query() query: ReportQuery, @CurrentPrincipal() principal: Principal): Promise<StreamableFile> {
     const scope = await this.scopes.resolve(query, principal);
@@ -41,6 +45,8 @@ export class ReportsController {
   }
 
   @Get('procurement-metrics')
+  @ApiOperation({ summary: 'Procurement metrics over a date range' })
+  @ApiOkResponse({ description: 'The metrics in the format asked for', schema: FILE_SCHEMA })
   @ApiProduces(...Object.values(CONTENT_TYPES))
   async procurementMetrics(
     @Query() query: ReportQuery,
@@ -56,15 +62,19 @@ export class ReportsController {
     return file(stream, 'procurement-metrics', scope, format);
   }
 
-  /** One department's monthly performance-meeting pack, as a PDF to take along or an HTML page to read. */
+  /** One department's monthly performance-meeting pack: a PDF to take along, an HTML page to read, or its data. */
   @Get('meeting-pack')
-  @ApiProduces('application/pdf', 'text/html; charset=utf-8')
+  @ApiOperation({ summary: "A department's monthly performance-meeting pack, as PDF, HTML or JSON data" })
+  @ApiOkResponse({ description: 'The pack in the format asked for', schema: FILE_SCHEMA })
+  @ApiProduces('application/pdf', 'text/html; charset=utf-8', 'application/json')
   async meetingPack(
     @Query() query: MeetingPackQuery,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<StreamableFile> {
+  ): Promise<MeetingPack | StreamableFile> {
     await this.scopes.requireDepartment(query.departmentId, principal);
-    const document = await this.meetingPacks.render(query.departmentId, query.period, query.format);
+    const pack = await this.meetingPacks.load(query.departmentId, query.period);
+    if (query.format === 'json') return pack;
+    const document = await this.meetingPacks.render(pack, query.format);
     return new StreamableFile(document.content, {
       type: document.contentType,
       disposition: `${query.format === 'pdf' ? 'attachment' : 'inline'}; filename="${document.fileName}"`,

@@ -1,26 +1,26 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { API_KEY_SCHEME, ApiErrors, ApiPageResponse } from '../common/openapi.js';
 import type { Actor } from '#domain';
 import { CurrentActor, CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { departmentScope } from '../auth/scope.js';
 import { toPage, type Page } from '../common/pagination.js';
 import { UuidParam } from '../common/uuid-param.js';
-import { toContractResponse, type ContractResponse } from '../contracts/dto/contract.response.js';
-import { toKpiResponse, type KpiResponse } from '../kpis/dto/kpi.response.js';
-import { AwardService, type AwardWarning } from './award.service.js';
+import { toContractResponse } from '../contracts/dto/contract.response.js';
+import { toKpiResponse } from '../kpis/dto/kpi.response.js';
+import { AwardService } from './award.service.js';
+import { AwardResponse } from './dto/award.response.js';
 import { AwardDto } from './dto/award.dto.js';
 import { CreateSolicitationDto } from './dto/create-solicitation.dto.js';
-import { toSolicitationResponse, type SolicitationResponse } from './dto/solicitation.response.js';
+import { toSolicitationResponse, SolicitationResponse } from './dto/solicitation.response.js';
 import { SolicitationsQuery } from './dto/solicitations.query.js';
 import { TransitionDto } from './dto/transition.dto.js';
 import { UpdateSolicitationDto } from './dto/update-solicitation.dto.js';
 import { SolicitationsService } from './solicitations.service.js';
 
-export type AwardResponse = ContractResponse & { kpis: KpiResponse[]; warnings: AwardWarning[] };
-
 @ApiTags('solicitations')
-@ApiBearerAuth()
+@ApiBearerAuth(API_KEY_SCHEME)
 @Controller('solicitations')
 export class SolicitationsController {
   constructor(
@@ -29,6 +29,9 @@ export class SolicitationsController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Create a solicitation (a draft)' })
+  @ApiCreatedResponse({ type: SolicitationResponse })
+  @ApiErrors(409)
   @Roles('procurement_officer')
   async create(@Body() dto: CreateSolicitationDto, @CurrentActor() actor: Actor): Promise<SolicitationResponse> {
     return toSolicitationResponse(await this.solicitations.create(dto, actor));
@@ -36,6 +39,8 @@ export class SolicitationsController {
 
   /** Newest first; department heads see their departments' solicitations only. */
   @Get()
+  @ApiOperation({ summary: 'List solicitations' })
+  @ApiPageResponse(SolicitationResponse)
   @Roles('procurement_officer', 'department_head')
   async list(
     @Query() query: SolicitationsQuery,
@@ -46,6 +51,8 @@ export class SolicitationsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a solicitation' })
+  @ApiOkResponse({ type: SolicitationResponse })
   @Roles('procurement_officer', 'department_head')
   async get(@UuidParam() id: string, @CurrentPrincipal() principal: Principal): Promise<SolicitationResponse> {
     return toSolicitationResponse(await this.solicitations.get(id, departmentScope(principal)));
@@ -53,6 +60,9 @@ export class SolicitationsController {
 
   /** Editable until awarded or cancelled; the status changes only through the moves below. */
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a draft solicitation' })
+  @ApiOkResponse({ type: SolicitationResponse })
+  @ApiErrors(409)
   @Roles('procurement_officer')
   async update(
     @UuidParam() id: string,
@@ -63,6 +73,9 @@ export class SolicitationsController {
   }
 
   @Post(':id/publish')
+  @ApiOperation({ summary: 'Publish a solicitation' })
+  @ApiOkResponse({ type: SolicitationResponse })
+  @ApiErrors(409)
   @HttpCode(HttpStatus.OK)
   @Roles('procurement_officer')
   async publish(
@@ -74,6 +87,9 @@ export class SolicitationsController {
   }
 
   @Post(':id/close')
+  @ApiOperation({ summary: 'Close a solicitation to bids' })
+  @ApiOkResponse({ type: SolicitationResponse })
+  @ApiErrors(409)
   @HttpCode(HttpStatus.OK)
   @Roles('procurement_officer')
   async close(
@@ -85,6 +101,9 @@ export class SolicitationsController {
   }
 
   @Post(':id/cancel')
+  @ApiOperation({ summary: 'Cancel a solicitation' })
+  @ApiOkResponse({ type: SolicitationResponse })
+  @ApiErrors(409)
   @HttpCode(HttpStatus.OK)
   @Roles('procurement_officer')
   async cancel(
@@ -97,6 +116,9 @@ export class SolicitationsController {
 
   /** Turns a closed solicitation's bid into a contract with the templates' KPIs; 201 with the contract. */
   @Post(':id/award')
+  @ApiOperation({ summary: "Award a closed solicitation's bid: a contract with the templates' KPIs" })
+  @ApiCreatedResponse({ type: AwardResponse })
+  @ApiErrors(409)
   @Roles('procurement_officer')
   async award(@UuidParam() id: string, @Body() dto: AwardDto, @CurrentActor() actor: Actor): Promise<AwardResponse> {
     const { contract, kpis, warnings } = await this.awards.award(id, dto, actor);

@@ -1,5 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { API_KEY_SCHEME, ApiErrors, ApiPageResponse } from '../common/openapi.js';
 import type { Actor } from '#domain';
 import { CurrentActor, CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
@@ -12,8 +20,8 @@ import { UpdateVendorDto } from './dto/update-vendor.dto.js';
 import {
   toCertificationResponse,
   toVendorResponse,
-  type CertificationResponse,
-  type VendorResponse,
+  CertificationResponse,
+  VendorResponse,
 } from './dto/vendor.response.js';
 import { VendorsQuery } from './dto/vendors.query.js';
 import { VendorsService } from './vendors.service.js';
@@ -23,18 +31,23 @@ import { VendorsService } from './vendors.service.js';
  * only. Only procurement officers (and admins) write, vendors not even their own record.
  */
 @ApiTags('vendors')
-@ApiBearerAuth()
+@ApiBearerAuth(API_KEY_SCHEME)
 @Controller('vendors')
 export class VendorsController {
   constructor(private readonly vendors: VendorsService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Register a vendor' })
+  @ApiCreatedResponse({ type: VendorResponse })
+  @ApiErrors(409)
   @Roles('procurement_officer')
   async create(@Body() dto: CreateVendorDto, @CurrentActor() actor: Actor): Promise<VendorResponse> {
     return toVendorResponse(await this.vendors.create(dto, actor));
   }
 
   @Get()
+  @ApiOperation({ summary: 'List vendors' })
+  @ApiPageResponse(VendorResponse)
   @Roles('procurement_officer', 'department_head', 'vendor')
   async list(@Query() query: VendorsQuery, @CurrentPrincipal() principal: Principal): Promise<Page<VendorResponse>> {
     const [vendors, total] = await this.vendors.list(query, vendorScope(principal));
@@ -42,12 +55,17 @@ export class VendorsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a vendor with its certifications' })
+  @ApiOkResponse({ type: VendorResponse })
   @Roles('procurement_officer', 'department_head', 'vendor')
   async get(@UuidParam() id: string, @CurrentPrincipal() principal: Principal): Promise<VendorResponse> {
     return toVendorResponse(await this.vendors.get(id, vendorScope(principal)));
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a vendor' })
+  @ApiOkResponse({ type: VendorResponse })
+  @ApiErrors(409)
   @Roles('procurement_officer')
   async update(
     @UuidParam() id: string,
@@ -58,6 +76,9 @@ export class VendorsController {
   }
 
   @Post(':id/certifications')
+  @ApiOperation({ summary: 'Add a certification to a vendor' })
+  @ApiCreatedResponse({ type: CertificationResponse })
+  @ApiErrors(409)
   @Roles('procurement_officer')
   async addCertification(
     @UuidParam() id: string,
@@ -68,6 +89,8 @@ export class VendorsController {
   }
 
   @Get(':id/certifications')
+  @ApiOperation({ summary: "List a vendor's certifications" })
+  @ApiPageResponse(CertificationResponse)
   @Roles('procurement_officer', 'department_head', 'vendor')
   async listCertifications(
     @UuidParam() id: string,
@@ -79,6 +102,8 @@ export class VendorsController {
   }
 
   @Delete(':id/certifications/:certificationId')
+  @ApiOperation({ summary: "Remove a vendor's certification" })
+  @ApiNoContentResponse({ description: 'Removed' })
   @Roles('procurement_officer')
   @HttpCode(204)
   async removeCertification(

@@ -1,3 +1,4 @@
+import { ConfigService } from '@nestjs/config';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import type { Clock } from '#domain';
@@ -18,16 +19,24 @@ export type TestApp = {
 
 /**
  * The real AppModule, configured exactly as main.ts does, listening on a free port: tests speak HTTP to it.
- * `overrides` adjust the HTTP edge's settings (limits) for one test file; `clock` pins the time it reads.
+ * `overrides` adjust the HTTP edge's settings (limits) for one test file; `clock` pins the time it reads;
+ * `settings` are what the app's services read from their configuration instead of the environment's values
+ * (the environment is read once per test process, so one file can run apps with different settings).
  */
 export async function createTestApp(
   overrides: Partial<ApiEnv> = {},
-  { clock }: { clock?: Clock } = {},
+  { clock, settings = {} }: { clock?: Clock; settings?: Partial<ApiEnv> } = {},
 ): Promise<TestApp> {
   const env = Object.assign(loadEnv(ApiEnv), overrides);
   const builder = Test.createTestingModule({ imports: [AppModule] });
   if (clock) builder.overrideProvider(CLOCK).useValue(clock);
   const moduleRef = await builder.compile();
+  if (Object.keys(settings).length > 0) {
+    // This app's own ConfigService instance: other apps of the file keep the environment's values.
+    const config = moduleRef.get(ConfigService);
+    const read = config.get.bind(config) as (key: string) => unknown;
+    config.get = ((key: string) => (Object.hasOwn(settings, key) ? settings[key as keyof ApiEnv] : read(key))) as never;
+  }
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(env), NEST_APP_OPTIONS);
   await configureApp(app, env);
   await app.listen(0, '127.0.0.1');

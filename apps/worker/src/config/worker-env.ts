@@ -1,13 +1,8 @@
-import { LANGUAGES, type Language } from '#domain';
 import { AppEnv } from '#runtime';
-import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
 
 /** The worker's settings: the product design's variables (§5) plus the knobs of its queues. */
 export class WorkerEnv extends AppEnv {
-  /** Language of emails to department heads, escalations and meeting packs (vendor emails use the vendor's own). */
-  @IsIn(LANGUAGES)
-  ESCALATION_LANGUAGE: Language = 'en';
-
   /** Contracts per evaluation job. */
   @IsInt()
   @Min(1)

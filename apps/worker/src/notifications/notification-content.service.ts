@@ -76,7 +76,10 @@ export class NotificationContentService {
   /** The department's pack as it stands now: its figures in the email, the whole pack as a PDF attachment. */
   private async meetingPack(manager: EntityManager, notification: Notification): Promise<OutgoingEmail> {
     const departmentId = notification.departmentId!;
-    const pack = await loadMeetingPack(manager, departmentId, notification.period);
+    const pack = await loadMeetingPack(manager, departmentId, notification.period, {
+      now: this.clock.now(),
+      timeZone: this.config.get('CITY_TIMEZONE'),
+    });
     if (!pack) throw DomainError.notFound('Department', departmentId);
     const attachmentName = meetingPackFileName(pack.department.code, pack.month, 'pdf');
     const { headline } = pack;
@@ -99,7 +102,10 @@ export class NotificationContentService {
         contractsNeedingAttention: pack.contracts.length,
       },
     });
-    const pdf = await renderMeetingPackPdf(pack, { currency: this.config.get('CURRENCY') });
+    const pdf = await renderMeetingPackPdf(pack, {
+      currency: this.config.get('CURRENCY'),
+      language: notification.language,
+    });
     return { ...email, attachments: [{ filename: attachmentName, content: pdf, contentType: 'application/pdf' }] };
   }
 

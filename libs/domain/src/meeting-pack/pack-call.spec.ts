@@ -1,4 +1,4 @@
-import { coveredPeriods, meetingPackStatus, type PackKpiGroup } from './pack-call.js';
+import { coveredPeriods, meetingPackStatus, periodsWithinGrace, type PackKpiGroup } from './pack-call.js';
 
 type Named = PackKpiGroup & { name: string };
 const group = (name: string, overrides: Partial<PackKpiGroup> = {}): Named => ({
@@ -62,5 +62,44 @@ describe('meetingPackStatus', () => {
     const evaluations = { evaluated: 3, firstEvaluatedAt: later(50) };
     expect(meetingPackStatus(covered, evaluations, 45)).toBe('pending');
     expect(meetingPackStatus(covered, evaluations, 39)).toBe('suppressed');
+  });
+});
+
+describe('periodsWithinGrace', () => {
+  const zone = 'America/New_York';
+  // March 2026, due 2026-04-11 04:00Z with ten grace days; the quarter, due ten days after that with twenty.
+  const groups = [
+    { ...group('monthly', { kpis: 3 }), evaluated: 1 },
+    { ...group('quarterly', { frequency: 'quarterly', graceDays: 20, kpis: 2 }), evaluated: 0 },
+    { ...group('done', { kpis: 4 }), evaluated: 4 },
+  ];
+  const covered = coveredPeriods('2026-03', groups, zone);
+  const at = (instant: string) => periodsWithinGrace(covered, new Date(instant));
+  const names = (result: ReturnType<typeof at>) => result.periods.map(({ group }) => group.name);
+
+  it('should count the unevaluated KPI periods not yet due, while the month runs and in its grace days', () => {
+    for (const instant of ['2026-03-20T12:00:00Z', '2026-04-05T12:00:00Z']) {
+      const result = at(instant);
+      expect(names(result)).toEqual(['monthly', 'quarterly']);
+      expect(result.kpiPeriods).toBe(2 + 2);
+      expect(result.lastDueAt).toEqual(new Date('2026-04-21T04:00:00Z'));
+    }
+  });
+
+  it('should drop a period at the instant it falls due, and report none once all are due', () => {
+    expect(names(at('2026-04-11T03:59:59Z'))).toEqual(['monthly', 'quarterly']);
+    const after = at('2026-04-11T04:00:00Z');
+    expect(names(after)).toEqual(['quarterly']);
+    expect(after.kpiPeriods).toBe(2);
+    expect(at('2026-04-21T04:00:00Z')).toEqual({ periods: [], kpiPeriods: 0, lastDueAt: null });
+  });
+
+  it('should not count a period whose KPIs are all evaluated, even within its grace days', () => {
+    const evaluated = groups.map((entry) => ({ ...entry, evaluated: entry.kpis }));
+    expect(periodsWithinGrace(coveredPeriods('2026-03', evaluated, zone), new Date('2026-04-01T00:00:00Z'))).toEqual({
+      periods: [],
+      kpiPeriods: 0,
+      lastDueAt: null,
+    });
   });
 });

@@ -60,3 +60,30 @@ export function meetingPackStatus(
   for (const { dueAt } of covered) if (dueAt > lastDue) lastDue = dueAt;
   return newNoticeStatus(lastDue, firstEvaluatedAt, notifyWithinDays);
 }
+
+/** A group of KPIs with how many of them have been evaluated for the period the pack covers. */
+export type PackKpiGroupProgress = PackKpiGroup & { evaluated: number };
+
+/** The covered KPI periods that may still be evaluated, how many KPI periods they hold, and the last due. */
+export type PeriodsWithinGrace<G extends PackKpiGroupProgress = PackKpiGroupProgress> = {
+  periods: CoveredPeriod<G>[];
+  kpiPeriods: number;
+  /** When the last of them falls due; null when there are none. */
+  lastDueAt: Date | null;
+};
+
+/**
+ * Which of a month's covered KPI periods are still within their grace days at `now`: not yet due (the period is
+ * still running, or ended less than `reportingGraceDays` ago) and not every KPI of it evaluated. Their values may
+ * still come in, so a pack showing them is not final; a KPI left unevaluated once due is `missing`, not pending.
+ */
+export function periodsWithinGrace<G extends PackKpiGroupProgress>(
+  covered: readonly CoveredPeriod<G>[],
+  now: Date,
+): PeriodsWithinGrace<G> {
+  const periods = covered.filter(({ group, dueAt }) => dueAt > now && group.evaluated < group.kpis);
+  let lastDueAt: Date | null = null;
+  for (const { dueAt } of periods) if (lastDueAt === null || dueAt > lastDueAt) lastDueAt = dueAt;
+  const kpiPeriods = periods.reduce((sum, { group }) => sum + group.kpis - group.evaluated, 0);
+  return { periods, kpiPeriods, lastDueAt };
+}

@@ -4,3 +4,6 @@ export { renderMeetingPack } from './meeting-pack.js';
 export { renderMissingData } from './missing-data.js';
 export { renderOffTrack } from './off-track.js';
 export * from './types.js';
+// The catalogues and date format, for the meeting pack's own page and PDF (#reporting), in the same words.
+export { formatCalendarDate } from './format.js';
+export { messagesFor, type EmailLocale, type MessageCatalogue } from './messages/index.js';

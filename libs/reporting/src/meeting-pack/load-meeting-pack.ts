@@ -2,12 +2,16 @@ import type { DataSource, EntityManager } from 'typeorm';
 import {
   assembleTrends,
   contractStatus,
+  coveredPeriods,
   KPI_STATUSES,
+  localDateOf,
   packPeriodKeys,
   parsePackMonth,
   periodFirstDay,
   periodLastDay,
+  periodsWithinGrace,
   trendMonths,
+  type Frequency,
   type KpiDirection,
   type KpiStatus,
   type NotificationStatus,
@@ -20,8 +24,9 @@ import {
   type MeetingPackKpi,
 } from './meeting-pack.js';
 
-// Five set-based statements, whatever the department's size: its row, its evaluations over the trend's months,
-// the month's contracts and payments, the notices, and the diversity figures. $1 is always the department.
+// Six set-based statements, whatever the department's size: its row, its evaluations over the trend's months,
+// the month's contracts and payments, the notices, the diversity figures and the KPI groups the month covers.
+// $1 is always the department.
 
 const DEPARTMENT = `SELECT id, code, name, head_email FROM departments WHERE id = $1`;
 
@@ -84,6 +89,32 @@ const DIVERSITY = `
    GROUP BY c.id, c.number, c.title, v.legal_name, goals.goal
    ORDER BY c.number`;
 
+/**
+ * $2, $3 the month's first and last days; $4 the pack's period keys. The department's active KPIs of contracts
+ * overlapping the month, grouped by what decides their covered period and its due time, with how many of them
+ * have been evaluated for it (a KPI has evaluations of its own frequency only, so one of the keys at most).
+ */
+const KPI_GROUPS = `
+  SELECT k.frequency, c.start_date, c.end_date, c.reporting_grace_days,
+         count(*)::int AS kpis, count(e.kpi_id)::int AS evaluated
+    FROM contracts c
+    JOIN kpis k ON k.contract_id = c.id AND k.active
+    LEFT JOIN kpi_evaluations e ON e.kpi_id = k.id AND e.period = ANY($4::text[])
+   WHERE c.department_id = $1 AND c.start_date <= $3::date AND c.end_date >= $2::date
+   GROUP BY k.frequency, c.start_date, c.end_date, c.reporting_grace_days`;
+
+type KpiGroupRow = {
+  frequency: Frequency;
+  start_date: string;
+  end_date: string;
+  reporting_grace_days: number;
+  kpis: number;
+  evaluated: number;
+};
+
+/** When the pack is read, and in which zone its periods fall due: for the KPI periods still within grace. */
+export type MeetingPackClock = { now: Date; timeZone: string };
+
 type EvaluationRow = {
   contract_id: string;
   number: string;
@@ -100,13 +131,14 @@ type EvaluationRow = {
 };
 
 /**
- * The meeting pack of a department for a month `YYYY-MM`, or null when the department does not exist. Give it a
- * transaction's manager for one consistent snapshot; statements run one after another on it.
+ * The meeting pack of a department for a month `YYYY-MM` as at `clock.now`, or null when the department does not
+ * exist. Give it a transaction's manager for one consistent snapshot; statements run one after another on it.
  */
 export async function loadMeetingPack(
   db: EntityManager | DataSource,
   departmentId: string,
   month: string,
+  clock: MeetingPackClock,
 ): Promise<MeetingPack | null> {
   const parsed = parsePackMonth(month);
   if (parsed === null) throw new RangeError(`Not a month written YYYY-MM: ${JSON.stringify(month)}`);
@@ -119,6 +151,22 @@ export async function loadMeetingPack(
   const evaluations: EvaluationRow[] = await db.query(EVALUATIONS, [departmentId, months.flatMap(packPeriodKeys)]);
   const notices = await db.query(NOTICES, [departmentId, periods]);
   const diversity = await db.query(DIVERSITY, [departmentId, firstDay, lastDay]);
+  const groups: KpiGroupRow[] = await db.query(KPI_GROUPS, [departmentId, firstDay, lastDay, periods]);
+  const withinGrace = periodsWithinGrace(
+    coveredPeriods(
+      month,
+      groups.map((row) => ({
+        frequency: row.frequency,
+        startDate: row.start_date,
+        endDate: row.end_date,
+        graceDays: row.reporting_grace_days,
+        kpis: row.kpis,
+        evaluated: row.evaluated,
+      })),
+      clock.timeZone,
+    ),
+    clock.now,
+  );
 
   const ofMonth = evaluations.filter((row) => periods.includes(row.period));
   const statusCounts = Object.fromEntries(
@@ -140,6 +188,11 @@ export async function loadMeetingPack(
     month,
     periods,
     trendMonths: months,
+    withinGrace: {
+      kpiPeriods: withinGrace.kpiPeriods,
+      lastDueAt: withinGrace.lastDueAt,
+      dueOn: withinGrace.lastDueAt && localDateOf(withinGrace.lastDueAt, clock.timeZone),
+    },
     headline: {
       activeContracts: figures.active_contracts,
       kpisEvaluated: ofMonth.length,

@@ -11,6 +11,7 @@ function packWithMarkup(): MeetingPack {
     month: '2026-03',
     periods: ['2026-03', '2026-Q1'],
     trendMonths: trendMonths('2026-03'),
+    withinGrace: { kpiPeriods: 0, lastDueAt: null, dueOn: null },
     headline: {
       activeContracts: 1,
       kpisEvaluated: 1,
@@ -71,7 +72,7 @@ function packWithMarkup(): MeetingPack {
 }
 
 describe('meeting pack page', () => {
-  const html = renderMeetingPackHtml(packWithMarkup(), { currency: 'USD' });
+  const html = renderMeetingPackHtml(packWithMarkup(), { currency: 'USD', language: 'en' });
 
   it('should escape every value, leaving only its own tags', () => {
     expect(html).not.toContain('<script');
@@ -91,6 +92,6 @@ describe('meeting pack page', () => {
   });
 
   it('should write amounts in the currency it is given', () => {
-    expect(renderMeetingPackHtml(packWithMarkup(), { currency: 'EUR' })).toContain('€10.00');
+    expect(renderMeetingPackHtml(packWithMarkup(), { currency: 'EUR', language: 'en' })).toContain('€10.00');
   });
 });

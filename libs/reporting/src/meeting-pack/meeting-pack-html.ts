@@ -1,24 +1,9 @@
 // The meeting pack as one self-contained HTML page: no scripts, no external assets, styles in the page. Every
 // value enters the markup through `escapeHtml()`, which escapes it.
 import escapeHtml from 'escape-html';
-import type { KpiStatus } from '#domain';
-import { formatMoney, formatPercent } from '../pdf/pdf-format.js';
+import type { KpiStatus, Language } from '#domain';
 import type { MeetingPack } from './meeting-pack.js';
-import {
-  coverageText,
-  DELIVERY_WORDS,
-  goalMetText,
-  headlineRows,
-  kpiValueText,
-  NONE,
-  NOTICE_WORDS,
-  offTrackIfText,
-  packTitle,
-  periodWords,
-  shortMonth,
-  STATUS_WORDS,
-  targetText,
-} from './pack-text.js';
+import { NONE, packText, type PackText } from './pack-text.js';
 
 /** A status is always written in words; the colour only emphasises it. */
 const statusClass = (status: KpiStatus | null) => (status === null ? 'none' : status.replace('_', '-'));
@@ -50,6 +35,7 @@ h2 { font-size: 18px; margin: 28px 0 10px 0; border-bottom: 2px solid #cbd2d9; p
 h3 { font-size: 15px; margin: 18px 0 6px 0; }
 p { margin: 0 0 12px 0; }
 .meta, .empty { color: #52606d; }
+.not-final { background: #fffbea; border-left: 4px solid #8d2b0b; padding: 8px 12px; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 14px 0; }
 caption { text-align: left; font-weight: bold; padding: 0 0 6px 0; }
 th, td { border: 1px solid #cbd2d9; padding: 6px 8px; text-align: left; vertical-align: top; }
@@ -62,12 +48,13 @@ td.none { color: #9aa5b1; text-align: center; }
 table.trend td { text-align: center; }
 `;
 
-/** The whole pack as an HTML page; amounts in `currency` (ISO 4217). */
-export function renderMeetingPackHtml(pack: MeetingPack, options: { currency: string }): string {
-  const title = packTitle(pack);
+/** The whole pack as an HTML page in `language`; amounts in `currency` (ISO 4217). */
+export function renderMeetingPackHtml(pack: MeetingPack, options: { currency: string; language: Language }): string {
+  const t = packText(options.language);
+  const title = t.title(pack);
   return [
     '<!DOCTYPE html>',
-    '<html lang="en">',
+    `<html lang="${t.locale}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -77,12 +64,13 @@ export function renderMeetingPackHtml(pack: MeetingPack, options: { currency: st
     '<body>',
     '<main>',
     `<h1>${escapeHtml(title)}</h1>`,
-    `<p class="meta">${escapeHtml(coverageText(pack))}</p>`,
-    headlineSection(pack, options.currency),
-    contractsSection(pack),
-    noticesSection(pack),
-    missingSection(pack),
-    diversitySection(pack, options.currency),
+    `<p class="meta">${escapeHtml(t.coverage(pack))}</p>`,
+    ...notFinal(t, pack),
+    headlineSection(t, pack, options.currency),
+    contractsSection(t, pack),
+    noticesSection(t, pack),
+    missingSection(t, pack),
+    diversitySection(t, pack, options.currency),
     '</main>',
     '</body>',
     '</html>',
@@ -90,37 +78,46 @@ export function renderMeetingPackHtml(pack: MeetingPack, options: { currency: st
   ].join('\n');
 }
 
-function headlineSection(pack: MeetingPack, currency: string): string {
-  const rows = headlineRows(pack, currency).map(([label, value]) => [
-    `<th scope="row">${escapeHtml(label)}</th>`,
-    cell(value),
-  ]);
-  return ['<h2>Headline figures</h2>', table(periodWords(pack.month), ['Figure', 'Value'], rows)].join('\n');
+function notFinal(t: PackText, pack: MeetingPack): string[] {
+  const text = t.notFinal(pack);
+  return text === null ? [] : [`<p class="not-final" role="status">${escapeHtml(text)}</p>`];
 }
 
-function contractsSection(pack: MeetingPack): string {
-  const parts = ['<h2>Contracts off track or at risk</h2>'];
-  if (pack.contracts.length === 0) parts.push(empty('No contract is off track or at risk this month.'));
+function headlineSection(t: PackText, pack: MeetingPack, currency: string): string {
+  const rows = t
+    .headlineRows(pack, currency)
+    .map(([label, value]) => [`<th scope="row">${escapeHtml(label)}</th>`, cell(value)]);
+  const { words } = t;
+  return [
+    `<h2>${escapeHtml(words.headline)}</h2>`,
+    table(t.periodWords(pack.month), [words.columns.figure, words.columns.value], rows),
+  ].join('\n');
+}
+
+function contractsSection(t: PackText, pack: MeetingPack): string {
+  const { contracts: words, columns } = t.words;
+  const parts = [`<h2>${escapeHtml(words.heading)}</h2>`];
+  if (pack.contracts.length === 0) parts.push(empty(words.none));
   for (const contract of pack.contracts) {
     parts.push(
       `<h3>${escapeHtml(`${contract.number}: ${contract.title}`)}</h3>`,
-      `<p>${escapeHtml(`Vendor: ${contract.vendorName}. Status for the month: ${STATUS_WORDS[contract.status]}.`)}</p>`,
+      `<p>${escapeHtml(words.vendorAndStatus({ vendorName: contract.vendorName, status: t.status[contract.status] }))}</p>`,
       table(
-        `Contract status, last ${contract.trend.length} months`,
-        contract.trend.map((entry) => shortMonth(entry.month)),
-        [contract.trend.map((entry) => cell(entry.status === null ? NONE : STATUS_WORDS[entry.status], entry.status))],
+        columns.trend({ count: contract.trend.length }),
+        contract.trend.map((entry) => t.shortMonth(entry.month)),
+        [contract.trend.map((entry) => cell(entry.status === null ? NONE : t.status[entry.status], entry.status))],
         'trend',
       ),
       table(
-        `KPIs of ${contract.number}`,
-        ['KPI', 'Period', 'Value', 'Target', 'Off track if', 'Status'],
+        words.kpisOf({ contractNumber: contract.number }),
+        [columns.kpi, columns.period, columns.value, columns.target, columns.offTrackIf, columns.status],
         contract.kpis.map((kpi) => [
           cell(kpi.name),
           cell(kpi.period),
-          cell(kpiValueText(kpi)),
-          cell(targetText(kpi)),
-          cell(offTrackIfText(kpi)),
-          cell(STATUS_WORDS[kpi.status], kpi.status),
+          cell(t.kpiValue(kpi)),
+          cell(t.target(kpi)),
+          cell(t.offTrackIf(kpi)),
+          cell(t.status[kpi.status], kpi.status),
         ]),
       ),
     );
@@ -128,34 +125,36 @@ function contractsSection(pack: MeetingPack): string {
   return parts.join('\n');
 }
 
-function noticesSection(pack: MeetingPack): string {
-  const heading = '<h2>Notices for the period</h2>';
-  if (pack.notices.length === 0) return [heading, empty('No notice was recorded for the period.')].join('\n');
+function noticesSection(t: PackText, pack: MeetingPack): string {
+  const { notices: words, columns } = t.words;
+  const heading = `<h2>${escapeHtml(words.heading)}</h2>`;
+  if (pack.notices.length === 0) return [heading, empty(words.none)].join('\n');
   return [
     heading,
     table(
-      'Notices',
-      ['Contract', 'Period', 'Notice', 'To', 'Cc', 'Status'],
+      words.caption,
+      [columns.contract, columns.period, columns.notice, columns.to, columns.cc, columns.status],
       pack.notices.map((notice) => [
         cell(notice.contractNumber),
         cell(notice.period),
-        cell(NOTICE_WORDS[notice.kind]),
+        cell(words.kinds[notice.kind]),
         cell(notice.to.join(', ')),
         cell(notice.cc.length ? notice.cc.join(', ') : NONE),
-        cell(DELIVERY_WORDS[notice.status]),
+        cell(words.delivery[notice.status]),
       ]),
     ),
   ].join('\n');
 }
 
-function missingSection(pack: MeetingPack): string {
-  const heading = '<h2>KPIs with missing data</h2>';
-  if (pack.missingKpis.length === 0) return [heading, empty('Every KPI evaluated has data.')].join('\n');
+function missingSection(t: PackText, pack: MeetingPack): string {
+  const { missing: words, columns } = t.words;
+  const heading = `<h2>${escapeHtml(words.heading)}</h2>`;
+  if (pack.missingKpis.length === 0) return [heading, empty(words.none)].join('\n');
   return [
     heading,
     table(
-      'KPIs without a value',
-      ['Contract', 'Vendor', 'KPI', 'Period'],
+      words.caption,
+      [columns.contract, columns.vendor, columns.kpi, columns.period],
       pack.missingKpis.map((kpi) => [
         cell(kpi.contractNumber),
         cell(kpi.vendorName),
@@ -166,22 +165,31 @@ function missingSection(pack: MeetingPack): string {
   ].join('\n');
 }
 
-function diversitySection(pack: MeetingPack, currency: string): string {
-  const heading = '<h2>Payments to diverse vendors against diversity goals</h2>';
-  if (pack.diversity.length === 0) return [heading, empty('No active contract has a diversity goal.')].join('\n');
+function diversitySection(t: PackText, pack: MeetingPack, currency: string): string {
+  const { diversity: words, columns } = t.words;
+  const heading = `<h2>${escapeHtml(words.heading)}</h2>`;
+  if (pack.diversity.length === 0) return [heading, empty(words.none)].join('\n');
   return [
     heading,
     table(
-      `Payments to date, through ${periodWords(pack.month)}`,
-      ['Contract', 'Vendor', 'Goal', 'Paid to date', 'Paid to diverse vendors', 'Diverse share', 'Goal met'],
+      words.caption({ monthLabel: t.periodWords(pack.month) }),
+      [
+        columns.contract,
+        columns.vendor,
+        columns.goal,
+        columns.paidToDate,
+        columns.paidDiverse,
+        columns.diverseShare,
+        columns.goalMet,
+      ],
       pack.diversity.map((row) => [
         cell(`${row.contractNumber}: ${row.title}`),
         cell(row.vendorName),
-        cell(formatPercent(row.goalPercent)),
-        cell(formatMoney(row.paidTotal, currency)),
-        cell(formatMoney(row.paidDiverse, currency)),
-        cell(formatPercent(row.diversePercent)),
-        cell(goalMetText(row.goalMet)),
+        cell(t.percent(row.goalPercent)),
+        cell(t.money(row.paidTotal, currency)),
+        cell(t.money(row.paidDiverse, currency)),
+        cell(t.percent(row.diversePercent)),
+        cell(t.goalMet(row.goalMet)),
       ]),
     ),
   ].join('\n');

@@ -1,5 +1,5 @@
 // The meeting pack as a PDF, drawn with the shared primitives: the same sections and words as the HTML page.
-import type { KpiStatus } from '#domain';
+import type { KpiStatus, Language } from '#domain';
 import {
   contentBox,
   createPdfDocument,
@@ -8,26 +8,11 @@ import {
   writeParagraph,
   type PdfDocument,
 } from '../pdf/pdf-document.js';
-import { formatMoney, formatPercent } from '../pdf/pdf-format.js';
 import { STATUS_COLOURS } from '../pdf/pdf-palette.js';
 import { writeTable, type PdfTableCell } from '../pdf/pdf-table.js';
 import { drawStatusLegend, trendStripCell } from '../pdf/pdf-trend-strip.js';
 import type { MeetingPack } from './meeting-pack.js';
-import {
-  coverageText,
-  DELIVERY_WORDS,
-  goalMetText,
-  headlineRows,
-  kpiValueText,
-  NONE,
-  NOTICE_WORDS,
-  offTrackIfText,
-  packTitle,
-  periodWords,
-  shortMonth,
-  STATUS_WORDS,
-  targetText,
-} from './pack-text.js';
+import { NONE, packText, type PackText } from './pack-text.js';
 
 const TREND_CELL_WIDTH = 34;
 
@@ -41,158 +26,166 @@ function startSection(doc: PdfDocument, heading: string, empty: string | null): 
   return empty === null;
 }
 
-const statusCell = (status: KpiStatus): PdfTableCell => ({
-  text: STATUS_WORDS[status],
+const statusCell = (t: PackText, status: KpiStatus): PdfTableCell => ({
+  text: t.status[status],
   colour: STATUS_COLOURS[status],
   bold: true,
 });
 
-/** The whole pack as PDF bytes; amounts in `currency` (ISO 4217). */
-export async function renderMeetingPackPdf(pack: MeetingPack, options: { currency: string }): Promise<Buffer> {
+/** The whole pack as PDF bytes in `language`; amounts in `currency` (ISO 4217). */
+export async function renderMeetingPackPdf(
+  pack: MeetingPack,
+  options: { currency: string; language: Language },
+): Promise<Buffer> {
+  const t = packText(options.language);
+  const { words } = t;
   const doc = createPdfDocument({
-    title: packTitle(pack),
-    subtitle: `${pack.department.name} (${pack.department.code}), ${periodWords(pack.month)}`,
+    title: t.title(pack),
+    subtitle: t.subtitle(pack),
+    pageLabel: (page, count) => words.pageOf({ page, count }),
   });
-  writeHeading(doc, packTitle(pack));
-  writeParagraph(doc, coverageText(pack), { muted: true });
+  writeHeading(doc, t.title(pack));
+  writeParagraph(doc, t.coverage(pack), { muted: true });
+  const notFinal = t.notFinal(pack);
+  if (notFinal !== null) writeParagraph(doc, notFinal);
 
   // Side by side: performance on the left, notices and payments on the right.
-  writeHeading(doc, 'Headline figures', 2);
-  const figures = headlineRows(pack, options.currency);
+  writeHeading(doc, words.headline, 2);
+  const figures = t.headlineRows(pack, options.currency);
   const half = Math.ceil(figures.length / 2);
+  const { figure, value } = words.columns;
   writeTable(
     doc,
     [
-      { header: 'Figure', width: 3 },
-      { header: 'Value', width: 1.5, align: 'right' },
-      { header: 'Figure', width: 3 },
-      { header: 'Value', width: 1.5, align: 'right' },
+      { header: figure, width: 3 },
+      { header: value, width: 1.5, align: 'right' },
+      { header: figure, width: 3 },
+      { header: value, width: 1.5, align: 'right' },
     ],
     figures.slice(0, half).map((left, index) => [...left, ...(figures[half + index] ?? ['', ''])]),
   );
 
-  contractsSection(doc, pack);
-  noticesSection(doc, pack);
-  missingSection(doc, pack);
-  diversitySection(doc, pack, options.currency);
+  contractsSection(doc, t, pack);
+  noticesSection(doc, t, pack);
+  missingSection(doc, t, pack);
+  diversitySection(doc, t, pack, options.currency);
   return renderPdfToBuffer(doc);
 }
 
-function contractsSection(doc: PdfDocument, pack: MeetingPack): void {
-  const none = 'No contract is off track or at risk this month.';
-  if (!startSection(doc, 'Contracts off track or at risk', pack.contracts.length ? null : none)) return;
+function contractsSection(doc: PdfDocument, t: PackText, pack: MeetingPack): void {
+  const { contracts: words, columns } = t.words;
+  if (!startSection(doc, words.heading, pack.contracts.length ? null : words.none)) return;
   const strip = { cellWidth: TREND_CELL_WIDTH };
   const box = contentBox(doc);
-  doc.y += drawStatusLegend(doc, box.x, doc.y, box.width) + 6;
+  doc.y += drawStatusLegend(doc, box.x, doc.y, box.width, { status: t.status, notEvaluated: t.words.notEvaluated }) + 6;
   writeTable(
     doc,
     [
-      { header: 'Contract', width: 4 },
-      { header: 'Vendor', width: 3 },
-      { header: 'Status', width: 1.5 },
+      { header: columns.contract, width: 4 },
+      { header: columns.vendor, width: 3 },
+      { header: columns.status, width: 1.5 },
       // About 260 points on a landscape page: six cells of 34 points and their gaps fit.
-      { header: `Contract status, last ${pack.trendMonths.length} months`, width: 4.5 },
+      { header: columns.trend({ count: pack.trendMonths.length }), width: 4.5 },
     ],
     pack.contracts.map((contract) => [
       `${contract.number}: ${contract.title}`,
       contract.vendorName,
-      statusCell(contract.status),
+      statusCell(t, contract.status),
       trendStripCell(
-        contract.trend.map((entry) => ({ period: shortMonth(entry.month), status: entry.status })),
+        contract.trend.map((entry) => ({ period: t.shortMonth(entry.month), status: entry.status })),
         strip,
       ),
     ]),
   );
 
-  writeHeading(doc, 'Their KPIs', 2);
+  writeHeading(doc, words.theirKpis, 2);
   writeTable(
     doc,
     [
-      { header: 'Contract', width: 1.5 },
-      { header: 'KPI', width: 3 },
-      { header: 'Period', width: 1.2 },
-      { header: 'Value', width: 1.5, align: 'right' },
-      { header: 'Target', width: 2 },
-      { header: 'Off track if', width: 2 },
-      { header: 'Status', width: 1.3 },
+      { header: columns.contract, width: 1.5 },
+      { header: columns.kpi, width: 3 },
+      { header: columns.period, width: 1.2 },
+      { header: columns.value, width: 1.5, align: 'right' },
+      { header: columns.target, width: 2 },
+      { header: columns.offTrackIf, width: 2 },
+      { header: columns.status, width: 1.3 },
     ],
     pack.contracts.flatMap((contract) =>
       contract.kpis.map((kpi) => [
         contract.number,
         kpi.name,
         kpi.period,
-        kpiValueText(kpi),
-        targetText(kpi),
-        offTrackIfText(kpi),
-        statusCell(kpi.status),
+        t.kpiValue(kpi),
+        t.target(kpi),
+        t.offTrackIf(kpi),
+        statusCell(t, kpi.status),
       ]),
     ),
   );
 }
 
-function noticesSection(doc: PdfDocument, pack: MeetingPack): void {
-  const none = 'No notice was recorded for the period.';
-  if (!startSection(doc, 'Notices for the period', pack.notices.length ? null : none)) return;
+function noticesSection(doc: PdfDocument, t: PackText, pack: MeetingPack): void {
+  const { notices: words, columns } = t.words;
+  if (!startSection(doc, words.heading, pack.notices.length ? null : words.none)) return;
   writeTable(
     doc,
     [
-      { header: 'Contract', width: 1.5 },
-      { header: 'Period', width: 1.2 },
-      { header: 'Notice', width: 2 },
-      { header: 'To', width: 3.5 },
-      { header: 'Cc', width: 3 },
-      { header: 'Status', width: 1.8 },
+      { header: columns.contract, width: 1.5 },
+      { header: columns.period, width: 1.2 },
+      { header: columns.notice, width: 2 },
+      { header: columns.to, width: 3.5 },
+      { header: columns.cc, width: 3 },
+      { header: columns.status, width: 1.8 },
     ],
     pack.notices.map((notice) => [
       notice.contractNumber,
       notice.period,
-      NOTICE_WORDS[notice.kind],
+      words.kinds[notice.kind],
       notice.to.join(', '),
       notice.cc.length ? notice.cc.join(', ') : NONE,
-      DELIVERY_WORDS[notice.status],
+      words.delivery[notice.status],
     ]),
   );
 }
 
-function missingSection(doc: PdfDocument, pack: MeetingPack): void {
-  const none = 'Every KPI evaluated has data.';
-  if (!startSection(doc, 'KPIs with missing data', pack.missingKpis.length ? null : none)) return;
+function missingSection(doc: PdfDocument, t: PackText, pack: MeetingPack): void {
+  const { missing: words, columns } = t.words;
+  if (!startSection(doc, words.heading, pack.missingKpis.length ? null : words.none)) return;
   writeTable(
     doc,
     [
-      { header: 'Contract', width: 1.5 },
-      { header: 'Vendor', width: 3 },
-      { header: 'KPI', width: 3.5 },
-      { header: 'Period', width: 1.2 },
+      { header: columns.contract, width: 1.5 },
+      { header: columns.vendor, width: 3 },
+      { header: columns.kpi, width: 3.5 },
+      { header: columns.period, width: 1.2 },
     ],
     pack.missingKpis.map((kpi) => [kpi.contractNumber, kpi.vendorName, kpi.kpiName, kpi.period]),
   );
 }
 
-function diversitySection(doc: PdfDocument, pack: MeetingPack, currency: string): void {
-  const none = 'No active contract has a diversity goal.';
-  if (!startSection(doc, 'Payments to diverse vendors against diversity goals', pack.diversity.length ? null : none))
-    return;
-  writeParagraph(doc, `Payments to date, through ${periodWords(pack.month)}.`, { muted: true });
+function diversitySection(doc: PdfDocument, t: PackText, pack: MeetingPack, currency: string): void {
+  const { diversity: words, columns } = t.words;
+  if (!startSection(doc, words.heading, pack.diversity.length ? null : words.none)) return;
+  writeParagraph(doc, `${words.caption({ monthLabel: t.periodWords(pack.month) })}.`, { muted: true });
   writeTable(
     doc,
     [
-      { header: 'Contract', width: 3.5 },
-      { header: 'Vendor', width: 2.5 },
-      { header: 'Goal', width: 1, align: 'right' },
-      { header: 'Paid to date', width: 1.8, align: 'right' },
-      { header: 'Paid to diverse vendors', width: 1.8, align: 'right' },
-      { header: 'Diverse share', width: 1.2, align: 'right' },
-      { header: 'Goal met', width: 1.1 },
+      { header: columns.contract, width: 3.5 },
+      { header: columns.vendor, width: 2.5 },
+      { header: columns.goal, width: 1, align: 'right' },
+      { header: columns.paidToDate, width: 1.8, align: 'right' },
+      { header: columns.paidDiverse, width: 1.8, align: 'right' },
+      { header: columns.diverseShare, width: 1.2, align: 'right' },
+      { header: columns.goalMet, width: 1.1 },
     ],
     pack.diversity.map((row) => [
       `${row.contractNumber}: ${row.title}`,
       row.vendorName,
-      formatPercent(row.goalPercent),
-      formatMoney(row.paidTotal, currency),
-      formatMoney(row.paidDiverse, currency),
-      formatPercent(row.diversePercent),
-      goalMetText(row.goalMet),
+      t.percent(row.goalPercent),
+      t.money(row.paidTotal, currency),
+      t.money(row.paidDiverse, currency),
+      t.percent(row.diversePercent),
+      t.goalMet(row.goalMet),
     ]),
   );
 }

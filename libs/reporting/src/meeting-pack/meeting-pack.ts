@@ -86,6 +86,12 @@ export type MeetingPack = {
   periods: string[];
   /** The trend's months, oldest first. */
   trendMonths: string[];
+  /**
+   * The covered KPI periods not evaluated yet and not yet due when the pack was read (`periodsWithinGrace()`): while
+   * there are any, the month's figures may still change. `lastDueAt` is when the last of them falls due, `dueOn`
+   * that instant's day in the city (`YYYY-MM-DD`); both null when there are none.
+   */
+  withinGrace: { kpiPeriods: number; lastDueAt: Date | null; dueOn: string | null };
   headline: MeetingPackHeadline;
   /** Off-track contracts first, then at-risk ones, each by number. */
   contracts: MeetingPackContract[];

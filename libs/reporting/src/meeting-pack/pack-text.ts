@@ -1,95 +1,88 @@
-// The pack's figures in words, shared by its HTML and PDF renderers so both say exactly the same, with the numbers
-// formatted as in every PDF report. The pack is written in US English, like the city's other reports; the email
-// that carries it is in the department heads' language.
-import { describePeriod, parsePeriod, type KpiDirection, type NotificationStatus } from '#domain';
+// The pack's figures in words, shared by its HTML and PDF renderers so both say exactly the same. The words are
+// the email catalogues' (`pack` and the shared status and target messages of #notifications), so the pack speaks
+// the language of the email that carries it, `ESCALATION_LANGUAGE`; numbers follow that language's locale.
+import { describePeriod, parsePeriod, type KpiDirection, type KpiStatus, type Language } from '#domain';
+import { formatCalendarDate, messagesFor, type MessageCatalogue } from '#notifications';
 import { formatMoney, formatNumber, formatPercent, NO_VALUE } from '../pdf/pdf-format.js';
-import { STATUS_LABELS } from '../pdf/pdf-palette.js';
-import type { ContractNoticeKind, MeetingPack, MeetingPackKpi } from './meeting-pack.js';
-
-/** Status words, as every report writes them. */
-export const STATUS_WORDS = STATUS_LABELS;
-
-export const NOTICE_WORDS: Record<ContractNoticeKind, string> = {
-  off_track: 'Off-track notice',
-  missing_data: 'Missing-data notice',
-  escalation: 'Escalation',
-};
-
-export const DELIVERY_WORDS: Record<NotificationStatus, string> = {
-  pending: 'Pending',
-  sent: 'Sent',
-  failed: 'Failed',
-  suppressed: 'Suppressed (stale)',
-};
+import type { MeetingPack, MeetingPackKpi } from './meeting-pack.js';
 
 /** Shown where there is no value: a month without evaluation, a share of nothing. */
 export const NONE = NO_VALUE;
 
-/** A number with its unit: "98.5%", "72 hours", or the number alone. */
-export function withUnit(value: number, unit: string): string {
-  const trimmed = unit.trim();
-  if (trimmed === '') return formatNumber(value);
-  return trimmed === '%' ? `${formatNumber(value)}%` : `${formatNumber(value)} ${trimmed}`;
-}
+/** The pack's words and formats in one language. */
+export type PackText = ReturnType<typeof packText>;
 
-export function kpiValueText(kpi: MeetingPackKpi): string {
-  return kpi.value === null ? 'no data' : withUnit(kpi.value, kpi.unit);
-}
+export function packText(language: Language) {
+  const messages: MessageCatalogue = messagesFor(language);
+  const { locale, pack: words } = messages;
+  const number = (value: number) => formatNumber(value, 4, locale);
+  const percent = (value: number | null) => formatPercent(value, locale);
+  const money = (amount: number | null, currency: string) => formatMoney(amount, currency, locale);
+  const quantity = (value: number, unit: string) => messages.quantity({ value: number(value), unit: unit.trim() });
+  /** "March 2026", "Q1 2026 (January–March)", in the language. */
+  const periodWords = (periodKey: string) => describePeriod(parsePeriod(periodKey)!, language);
+  const shortMonths = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
 
-/** "95% or more" when higher is better, "48 hours or less" when lower is. */
-export function targetText(kpi: { direction: KpiDirection; target: number; unit: string }): string {
-  return `${withUnit(kpi.target, kpi.unit)} ${kpi.direction === 'higher_is_better' ? 'or more' : 'or less'}`;
-}
-
-/** "below 90%" when higher is better, "above 60 hours" when lower is. */
-export function offTrackIfText(kpi: { direction: KpiDirection; offTrackThreshold: number; unit: string }): string {
-  return `${kpi.direction === 'higher_is_better' ? 'below' : 'above'} ${withUnit(kpi.offTrackThreshold, kpi.unit)}`;
-}
-
-/** "March 2026", "Q1 2026 (January–March)". */
-export function periodWords(periodKey: string): string {
-  return describePeriod(parsePeriod(periodKey)!, 'en');
-}
-
-/** "Mar 2026", for trend columns. */
-export function shortMonth(month: string): string {
-  const [year, index] = month.split('-');
-  return `${SHORT_MONTHS[Number(index) - 1]} ${year}`;
-}
-
-const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-export function packTitle(pack: MeetingPack): string {
-  return `Performance meeting pack: ${pack.department.name}, ${periodWords(pack.month)}`;
-}
-
-/** What the pack covers, in a sentence. */
-export function coverageText(pack: MeetingPack): string {
-  const periods = pack.periods.map(periodWords).join(', ');
-  return `Department ${pack.department.code}. Covers the evaluations of ${periods}; trends show the six months to ${periodWords(pack.month)}.`;
-}
-
-/** The headline figures as label and value, in the order both renderers show them. */
-export function headlineRows(pack: MeetingPack, currency: string): [string, string][] {
-  const { headline } = pack;
-  return [
-    ['Contracts active in the month', formatNumber(headline.activeContracts)],
-    ['KPIs evaluated', formatNumber(headline.kpisEvaluated)],
-    [STATUS_WORDS.on_track, formatNumber(headline.statusCounts.on_track)],
-    [STATUS_WORDS.at_risk, formatNumber(headline.statusCounts.at_risk)],
-    [STATUS_WORDS.missing, formatNumber(headline.statusCounts.missing)],
-    [STATUS_WORDS.off_track, formatNumber(headline.statusCounts.off_track)],
-    ['On-track share', formatPercent(headline.onTrackPercent)],
-    ['Contracts off track or at risk', formatNumber(pack.contracts.length)],
-    ['Off-track notices', formatNumber(headline.notices.off_track)],
-    ['Missing-data notices', formatNumber(headline.notices.missing_data)],
-    ['Escalations', formatNumber(headline.notices.escalation)],
-    ['Payments in the month', formatMoney(headline.payments.total, currency)],
-    ['Paid to diverse vendors', formatMoney(headline.payments.diverse, currency)],
-    ['Diverse share of payments', formatPercent(headline.payments.diversePercent)],
-  ];
-}
-
-export function goalMetText(met: boolean | null): string {
-  return met === null ? NONE : met ? 'Met' : 'Not met';
+  return {
+    language,
+    locale,
+    words,
+    status: messages.status as Readonly<Record<KpiStatus, string>>,
+    number,
+    percent,
+    money,
+    periodWords,
+    /** "Mar 2026", for trend columns. */
+    shortMonth: (month: string) => shortMonths.format(new Date(`${month}-15T12:00:00Z`)),
+    kpiValue: (kpi: MeetingPackKpi) => (kpi.value === null ? messages.noData : quantity(kpi.value, kpi.unit)),
+    /** "95% or more" when higher is better, "48 hours or less" when lower is. */
+    target: (kpi: { direction: KpiDirection; target: number; unit: string }) =>
+      messages.target({ direction: kpi.direction, quantity: quantity(kpi.target, kpi.unit) }),
+    /** "below 90%" when higher is better, "above 60 hours" when lower is. */
+    offTrackIf: (kpi: { direction: KpiDirection; offTrackThreshold: number; unit: string }) =>
+      messages.offTrackIf({ direction: kpi.direction, quantity: quantity(kpi.offTrackThreshold, kpi.unit) }),
+    title: (pack: MeetingPack) =>
+      words.title({ departmentName: pack.department.name, periodLabel: periodWords(pack.month) }),
+    subtitle: (pack: MeetingPack) =>
+      words.subtitle({
+        departmentName: pack.department.name,
+        departmentCode: pack.department.code,
+        periodLabel: periodWords(pack.month),
+      }),
+    /** What the pack covers, in a sentence. */
+    coverage: (pack: MeetingPack) =>
+      words.coverage({
+        departmentCode: pack.department.code,
+        periodLabels: pack.periods.map(periodWords).join(', '),
+        monthLabel: periodWords(pack.month),
+      }),
+    /** That the month's figures are not final while KPI periods are within their grace days; null once none is. */
+    notFinal: ({ withinGrace }: MeetingPack) =>
+      withinGrace.kpiPeriods === 0 || withinGrace.dueOn === null
+        ? null
+        : words.notFinal({ count: withinGrace.kpiPeriods, dueOn: formatCalendarDate(withinGrace.dueOn, locale) }),
+    /** The headline figures as label and value, in the order both renderers show them. */
+    headlineRows: (pack: MeetingPack, currency: string): [string, string][] => {
+      const { headline } = pack;
+      const { figures } = words;
+      const status = messages.status;
+      return [
+        [figures.activeContracts, number(headline.activeContracts)],
+        [figures.kpisEvaluated, number(headline.kpisEvaluated)],
+        [status.on_track, number(headline.statusCounts.on_track)],
+        [status.at_risk, number(headline.statusCounts.at_risk)],
+        [status.missing, number(headline.statusCounts.missing)],
+        [status.off_track, number(headline.statusCounts.off_track)],
+        [figures.onTrackShare, percent(headline.onTrackPercent)],
+        [figures.contractsNeedingAttention, number(pack.contracts.length)],
+        [figures.offTrackNotices, number(headline.notices.off_track)],
+        [figures.missingDataNotices, number(headline.notices.missing_data)],
+        [figures.escalations, number(headline.notices.escalation)],
+        [figures.payments, money(headline.payments.total, currency)],
+        [figures.paidDiverse, money(headline.payments.diverse, currency)],
+        [figures.diverseShare, percent(headline.payments.diversePercent)],
+      ];
+    },
+    goalMet: (met: boolean | null) => (met === null ? NONE : met ? words.diversity.met : words.diversity.notMet),
+  };
 }

@@ -40,6 +40,23 @@ describe('createPdfDocument', () => {
     ]);
   });
 
+  it('should print Latin, Greek, Cyrillic and Armenian names as written, in the text and the metadata', async () => {
+    const names = ['Łódź Ōkubo Dvořák', 'Αθηναϊκή Τεχνική Α.Ε.', 'ООО «Городской Свет»', 'Երևանի Շինարար ՍՊԸ'];
+    const doc = createPdfDocument({ title: names[2], subtitle: names[3] });
+    writeHeading(doc, names[1]);
+    names.forEach((name) => writeParagraph(doc, name));
+    const pdf = await readPdf(await renderPdfToBuffer(doc));
+    expect(pdf.title).toBe(names[2]);
+    expect(pdf.pages[0].split('\n')).toEqual(expect.arrayContaining(names));
+  });
+
+  it('should write the footer page numbers in the words given', async () => {
+    const doc = createPdfDocument({ title: 'Paquete', pageLabel: (page, count) => `Página ${page} de ${count}` });
+    doc.addPage();
+    const pdf = await readPdf(await renderPdfToBuffer(doc));
+    expect(pdf.pages[1].split('\n')).toContain('Página 2 de 2');
+  });
+
   it('should be A4 landscape by default and portrait when asked', async () => {
     const landscape = await readPdf(await renderPdfToBuffer(createPdfDocument({ title: 'L' })));
     const portrait = await readPdf(await renderPdfToBuffer(createPdfDocument({ title: 'P', layout: 'portrait' })));
@@ -83,6 +100,6 @@ describe('fitText', () => {
     expect(fitted.endsWith('…')).toBe(true);
     expect(long.startsWith(fitted.slice(0, -1))).toBe(true);
     expect(doc.widthOfString(fitted)).toBeLessThanOrEqual(80);
-    expect(fitText(doc, 'Łódź', 100)).toBe('?ódz');
+    expect(fitText(doc, 'Łódź 東京', 100)).toBe('Łódź ??');
   });
 });

@@ -1,14 +1,16 @@
 import type { Readable } from 'node:stream';
 import PDFDocument from 'pdfkit';
+import { PDF_BOLD_FONT, PDF_FONT, registerPdfFonts } from './pdf-fonts.js';
 import { pdfSafeText } from './pdf-format.js';
 import { INK, MUTED_INK, RULE } from './pdf-palette.js';
 
 /**
- * The document every PDF report is drawn on: A4 (landscape unless asked otherwise), the standard Helvetica fonts
- * (nothing embedded, nothing read from disk), every page held until the end so that each gets a header (the
- * title, and the subtitle on the right) and a footer ("Contract Performance Tracker", "Page n of m").
+ * The document every PDF report is drawn on: A4 (landscape unless asked otherwise), the embedded DejaVu Sans fonts
+ * (`pdf-fonts.ts`), every page held until the end so that each gets a header (the title, and the subtitle on the
+ * right) and a footer ("Contract Performance Tracker", "Page n of m").
  *
- * - `createPdfDocument({ title, subtitle?, layout? })` → `PdfDocument` (pdfkit's document; draw on it freely).
+ * - `createPdfDocument({ title, subtitle?, layout?, pageLabel? })` → `PdfDocument` (pdfkit's document; draw on
+ *   it freely). `pageLabel(page, count)` writes the footer's page number in the document's language.
  * - `finishPdf(doc)` → `Readable`: stamps headers and footers, ends the document and returns its byte stream.
  * - `renderPdfToBuffer(doc)` → `Promise<Buffer>`: the same, collected.
  * - `contentBox(doc)` → `PdfBox` of the current page between the margins; `ensureSpace(doc, height)` starts a
@@ -28,11 +30,14 @@ export type PdfDocumentOptions = {
   /** What it covers (departments, range): the right side of every page's header. */
   subtitle?: string;
   layout?: 'landscape' | 'portrait';
+  /** The footer's page number: "Page 2 of 5" by default. */
+  pageLabel?: (page: number, count: number) => string;
 };
 
+const englishPageLabel = (page: number, count: number) => `Page ${page} of ${count}`;
+
 export const PDF_AUTHOR = 'Contract Performance Tracker';
-export const PDF_FONT = 'Helvetica';
-export const PDF_BOLD_FONT = 'Helvetica-Bold';
+export { PDF_BOLD_FONT, PDF_FONT } from './pdf-fonts.js';
 
 const MARGINS = { top: 56, bottom: 48, left: 40, right: 40 };
 const HEADER_Y = 24;
@@ -45,7 +50,8 @@ export function createPdfDocument(options: PdfDocumentOptions): PdfDocument {
     layout: options.layout ?? 'landscape',
     margins: MARGINS,
     bufferPages: true,
-    font: PDF_FONT,
+    // No standard font: pdfkit would load Helvetica and write it into every document unused.
+    font: '',
     info: {
       Title: pdfSafeText(options.title),
       Author: PDF_AUTHOR,
@@ -53,16 +59,22 @@ export function createPdfDocument(options: PdfDocumentOptions): PdfDocument {
       ...(options.subtitle ? { Subject: pdfSafeText(options.subtitle) } : {}),
     },
   });
-  doc.fontSize(BODY_SIZE).fillColor(INK);
-  headers.set(doc, { title: options.title, subtitle: options.subtitle ?? '' });
+  registerPdfFonts(doc);
+  doc.font(PDF_FONT).fontSize(BODY_SIZE).fillColor(INK);
+  headers.set(doc, {
+    title: options.title,
+    subtitle: options.subtitle ?? '',
+    pageLabel: options.pageLabel ?? englishPageLabel,
+  });
   return doc;
 }
 
-const headers = new WeakMap<PdfDocument, { title: string; subtitle: string }>();
+type Furniture = { title: string; subtitle: string; pageLabel: (page: number, count: number) => string };
+const headers = new WeakMap<PdfDocument, Furniture>();
 
 /** Writes every page's header and footer, ends the document and returns its bytes as a stream. */
 export function finishPdf(doc: PdfDocument): Readable {
-  const { title, subtitle } = headers.get(doc) ?? { title: '', subtitle: '' };
+  const { title, subtitle, pageLabel } = headers.get(doc) ?? { title: '', subtitle: '', pageLabel: englishPageLabel };
   const pages = doc.bufferedPageRange();
   for (let index = 0; index < pages.count; index += 1) {
     doc.switchToPage(pages.start + index);
@@ -87,7 +99,7 @@ export function finishPdf(doc: PdfDocument): Readable {
       .stroke();
     doc.fontSize(8);
     doc.text(PDF_AUTHOR, MARGINS.left, height - FOOTER_OFFSET, { width: inner / 2, lineBreak: false });
-    doc.text(`Page ${index + 1} of ${pages.count}`, MARGINS.left + inner / 2, height - FOOTER_OFFSET, {
+    doc.text(pdfSafeText(pageLabel(index + 1, pages.count)), MARGINS.left + inner / 2, height - FOOTER_OFFSET, {
       width: inner / 2,
       align: 'right',
       lineBreak: false,

@@ -22,7 +22,8 @@ import { NO_VALUE } from './pdf-format.js';
  *   It draws at the given point and leaves `doc.x`/`doc.y` alone, so it can sit in a table cell or beside text.
  * - `trendStripSize(count, options?)` → `{ width, height }` of a strip of `count` periods.
  * - `trendStripCell(periods, options?)` → a `PdfTableCell` that draws the strip inside a `writeTable` row.
- * - `drawStatusLegend(doc, x, y, maxWidth)` → height: what the colours and short labels mean.
+ * - `drawStatusLegend(doc, x, y, maxWidth, words?)` → height: what the colours and short labels mean; `words`
+ *   (`{ status, notEvaluated }`) name them in another language than English.
  */
 export type PdfTrendPeriod = { period: string; status: KpiStatus | null };
 
@@ -90,18 +91,28 @@ export function trendStripCell(periods: readonly PdfTrendPeriod[], options: PdfT
   };
 }
 
+export type StatusLegendWords = { status: Readonly<Record<KpiStatus, string>>; notEvaluated: string };
+
+const ENGLISH_LEGEND: StatusLegendWords = { status: STATUS_LABELS, notEvaluated: 'Not evaluated' };
+
 /** "OK On track", "R At risk", … in their colours, and "—" for a period not evaluated. */
-export function drawStatusLegend(doc: PdfDocument, x: number, y: number, maxWidth: number): number {
+export function drawStatusLegend(
+  doc: PdfDocument,
+  x: number,
+  y: number,
+  maxWidth: number,
+  words: StatusLegendWords = ENGLISH_LEGEND,
+): number {
   return drawLegend(
     doc,
     x,
     y,
     [
       ...STATUS_ORDER.map((status) => ({
-        label: `${STATUS_SHORT_LABELS[status]} ${STATUS_LABELS[status]}`,
+        label: `${STATUS_SHORT_LABELS[status]} ${words.status[status]}`,
         colour: STATUS_COLOURS[status],
       })),
-      { label: `${NO_VALUE} Not evaluated`, colour: NO_STATUS_COLOUR },
+      { label: `${NO_VALUE} ${words.notEvaluated}`, colour: NO_STATUS_COLOUR },
     ],
     maxWidth,
   );

@@ -1,4 +1,5 @@
-import { IsEmail, IsInt, IsISO4217CurrencyCode, IsTimeZone, Matches, Max, Min } from 'class-validator';
+import { LANGUAGES, type Language } from '#domain';
+import { IsEmail, IsIn, IsInt, IsISO4217CurrencyCode, IsTimeZone, Matches, Max, Min } from 'class-validator';
 import { IsCronPattern, IsServiceUrl } from './env-validators.js';
 import { InfraEnv } from './infra-env.js';
 
@@ -41,6 +42,13 @@ export class AppEnv extends InfraEnv {
 
   @IsISO4217CurrencyCode({ message: 'CURRENCY must be an ISO 4217 code such as USD' })
   CURRENCY: string = 'USD';
+
+  /**
+   * Language of emails to department heads, escalations and meeting packs (vendor emails use the vendor's own), and
+   * of the meeting pack's page and PDF, which the API serves and the worker attaches.
+   */
+  @IsIn(LANGUAGES, { message: `ESCALATION_LANGUAGE must be one of ${LANGUAGES.join(', ')}` })
+  ESCALATION_LANGUAGE: Language = 'en';
 
   // The email retry schedule, which BullMQ keeps on each send job: every process that queues emails reads it.
 

@@ -1,19 +1,38 @@
 import type { ApiKey } from '#database';
-import type { Role } from '#domain';
+import { ROLES, type Role } from '#domain';
+import { ApiProperty } from '@nestjs/swagger';
 
-export type ApiKeyResponse = {
-  id: string;
-  name: string;
-  role: Role;
-  tokenPrefix: string;
-  departmentIds: string[];
-  vendorId: string | null;
-  createdAt: Date;
-  revokedAt: Date | null;
-};
+export class ApiKeyResponse {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ enum: ROLES })
+  role!: Role;
+
+  @ApiProperty({ description: 'The first characters of the token, to tell keys apart' })
+  tokenPrefix!: string;
+
+  @ApiProperty({ type: [String], format: 'uuid', description: 'The departments a department head key sees' })
+  departmentIds!: string[];
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The vendor of a vendor key' })
+  vendorId!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: Date;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  revokedAt!: Date | null;
+}
 
 /** The answer to a create: the only time the token is ever shown. */
-export type CreatedApiKeyResponse = ApiKeyResponse & { token: string };
+export class CreatedApiKeyResponse extends ApiKeyResponse {
+  @ApiProperty({ description: 'The secret to send as `Authorization: Bearer <token>`' })
+  token!: string;
+}
 
 export const toApiKeyResponse = (key: ApiKey): ApiKeyResponse => ({
   id: key.id,

@@ -13,14 +13,18 @@ export class CreateApiKeyDto {
   @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
   role!: Role;
 
-  @ApiPropertyOptional({ type: [String], description: 'Required for department_head: the departments it may see' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    type: [String],
+    description: 'Required for department_head: the departments it may see',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
   @IsUUID('all', { each: true, message: 'departmentIds must be UUIDs' })
   departmentIds?: string[];
 
-  @ApiPropertyOptional({ description: 'Required for vendor: the vendor the key acts for' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Required for vendor: the vendor the key acts for' })
   @IsOptional()
   @IsUUID('all', { message: 'vendorId must be a UUID' })
   vendorId?: string;

@@ -9,13 +9,13 @@ export class AuditEventsQuery extends PaginationQuery {
   @MaxLength(64)
   entityType?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsString()
   @MaxLength(64)
   entityId?: string;
 
-  @ApiPropertyOptional({ description: 'The API key that made the change' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'The API key that made the change' })
   @IsOptional()
   @IsUUID()
   actorId?: string;

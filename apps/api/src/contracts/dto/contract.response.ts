@@ -1,25 +1,59 @@
 import type { Contract } from '#database';
-import type { ContractStatus } from '#domain';
+import { CONTRACT_STATUSES, type ContractStatus } from '#domain';
+import { ApiProperty } from '@nestjs/swagger';
 
-export type ContractResponse = {
-  id: string;
-  number: string;
-  title: string;
-  vendorId: string;
-  departmentId: string;
-  solicitationId: string | null;
-  bidId: string | null;
-  value: number;
-  startDate: string;
-  endDate: string;
-  managerEmail: string;
-  diversityGoalPercent: number | null;
-  reportingGraceDays: number;
-  escalateAfterPeriods: number;
-  status: ContractStatus;
-  createdAt: Date;
-  updatedAt: Date;
-};
+export class ContractResponse {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  number!: string;
+
+  @ApiProperty()
+  title!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  vendorId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  departmentId!: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  solicitationId!: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  bidId!: string | null;
+
+  @ApiProperty({ type: Number, example: 250000.5 })
+  value!: number;
+
+  @ApiProperty({ format: 'date' })
+  startDate!: string;
+
+  @ApiProperty({ format: 'date' })
+  endDate!: string;
+
+  @ApiProperty({ format: 'email' })
+  managerEmail!: string;
+
+  @ApiProperty({ type: Number, nullable: true })
+  diversityGoalPercent!: number | null;
+
+  @ApiProperty()
+  reportingGraceDays!: number;
+
+  @ApiProperty()
+  escalateAfterPeriods!: number;
+
+  @ApiProperty({ enum: CONTRACT_STATUSES })
+  status!: ContractStatus;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: Date;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  updatedAt!: Date;
+}
 
 export const toContractResponse = (contract: Contract): ContractResponse => ({
   id: contract.id,

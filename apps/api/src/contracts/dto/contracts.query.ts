@@ -4,12 +4,12 @@ import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PaginationQuery } from '../../common/pagination.js';
 
 export class ContractsQuery extends PaginationQuery {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID('all', { message: 'vendorId must be a UUID' })
   vendorId?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID('all', { message: 'departmentId must be a UUID' })
   departmentId?: string;

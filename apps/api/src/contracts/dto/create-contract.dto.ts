@@ -20,15 +20,15 @@ export class CreateContractDto {
   @MaxLength(300)
   title!: string;
 
-  @ApiProperty()
+  @ApiProperty({ format: 'uuid' })
   @IsUUID('all', { message: 'vendorId must be a UUID' })
   vendorId!: string;
 
-  @ApiProperty()
+  @ApiProperty({ format: 'uuid' })
   @IsUUID('all', { message: 'departmentId must be a UUID' })
   departmentId!: string;
 
-  @ApiPropertyOptional({ description: 'The solicitation it came from, if any' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'The solicitation it came from, if any' })
   @IsOptional()
   @IsUUID('all', { message: 'solicitationId must be a UUID' })
   solicitationId?: string;
@@ -39,16 +39,16 @@ export class CreateContractDto {
   @Min(0, { message: 'value must not be negative' })
   value!: number;
 
-  @ApiProperty({ example: '2026-05-01' })
+  @ApiProperty({ format: 'date', example: '2026-05-01' })
   @IsCalendarDate()
   startDate!: string;
 
-  @ApiProperty({ example: '2027-04-30' })
+  @ApiProperty({ format: 'date', example: '2027-04-30' })
   @IsCalendarDate()
   @IsNotBefore('startDate')
   endDate!: string;
 
-  @ApiProperty()
+  @ApiProperty({ format: 'email' })
   @IsPlainEmail()
   managerEmail!: string;
 

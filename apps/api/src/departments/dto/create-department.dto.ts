@@ -14,7 +14,7 @@ export class CreateDepartmentDto {
   @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'code must be 1-32 letters, digits, "-" or "_"' })
   code!: string;
 
-  @ApiProperty({ example: 'head.publicworks@city.example' })
+  @ApiProperty({ format: 'email', example: 'head.publicworks@city.example' })
   @IsPlainEmail()
   headEmail!: string;
 }

@@ -31,7 +31,7 @@ export class CreateEvaluationRunDto {
   @IsPeriodKey()
   period?: string;
 
-  @ApiPropertyOptional({ type: [String], description: 'Only these contracts (default: all)' })
+  @ApiPropertyOptional({ format: 'uuid', type: [String], description: 'Only these contracts (default: all)' })
   @OmittedOrSet()
   @IsArray()
   @ArrayMinSize(1)

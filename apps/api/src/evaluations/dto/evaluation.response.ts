@@ -1,17 +1,35 @@
 import type { KpiEvaluation } from '#database';
-import type { KpiStatus } from '#domain';
+import { KPI_STATUSES, type KpiStatus } from '#domain';
+import { ApiProperty } from '@nestjs/swagger';
 
-export type EvaluationResponse = {
-  id: string;
-  contractId: string;
-  kpiId: string;
-  period: string;
-  value: number | null;
-  target: number;
-  offTrackThreshold: number;
-  status: KpiStatus;
-  evaluatedAt: Date;
-};
+export class EvaluationResponse {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  contractId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  kpiId!: string;
+
+  @ApiProperty({ description: 'Reporting period: `2026-11`, `2026-Q4` or `2026`', example: '2026-11' })
+  period!: string;
+
+  @ApiProperty({ type: Number, nullable: true })
+  value!: number | null;
+
+  @ApiProperty({ type: Number })
+  target!: number;
+
+  @ApiProperty({ type: Number })
+  offTrackThreshold!: number;
+
+  @ApiProperty({ enum: KPI_STATUSES })
+  status!: KpiStatus;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  evaluatedAt!: Date;
+}
 
 export const toEvaluationResponse = (evaluation: KpiEvaluation): EvaluationResponse => ({
   id: evaluation.id,
@@ -25,19 +43,44 @@ export const toEvaluationResponse = (evaluation: KpiEvaluation): EvaluationRespo
   evaluatedAt: evaluation.evaluatedAt,
 });
 
-export type ScorecardResponse = {
-  contractId: string;
-  periods: {
-    period: string;
-    status: KpiStatus;
-    kpis: {
-      kpiId: string;
-      name: string;
-      unit: string;
-      value: number | null;
-      target: number;
-      offTrackThreshold: number;
-      status: KpiStatus;
-    }[];
-  }[];
-};
+export class ScorecardKpiResponse {
+  @ApiProperty({ format: 'uuid' })
+  kpiId!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty()
+  unit!: string;
+
+  @ApiProperty({ type: Number, nullable: true })
+  value!: number | null;
+
+  @ApiProperty({ type: Number })
+  target!: number;
+
+  @ApiProperty({ type: Number })
+  offTrackThreshold!: number;
+
+  @ApiProperty({ enum: KPI_STATUSES })
+  status!: KpiStatus;
+}
+
+export class ScorecardPeriodResponse {
+  @ApiProperty({ example: '2026-11' })
+  period!: string;
+
+  @ApiProperty({ enum: KPI_STATUSES, description: 'The worst of its KPIs' })
+  status!: KpiStatus;
+
+  @ApiProperty({ type: () => [ScorecardKpiResponse] })
+  kpis!: ScorecardKpiResponse[];
+}
+
+export class ScorecardResponse {
+  @ApiProperty({ format: 'uuid' })
+  contractId!: string;
+
+  @ApiProperty({ type: () => [ScorecardPeriodResponse] })
+  periods!: ScorecardPeriodResponse[];
+}

@@ -15,12 +15,12 @@ export class EvaluationsQuery extends PaginationQuery {
   @IsIn(KPI_STATUSES, { message: `status must be one of ${KPI_STATUSES.join(', ')}` })
   status?: KpiStatus;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID('all', { message: 'contractId must be a UUID' })
   contractId?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID('all', { message: 'departmentId must be a UUID' })
   departmentId?: string;

@@ -1,20 +1,44 @@
 import type { Kpi } from '#database';
-import type { Frequency, KpiDirection } from '#domain';
+import { FREQUENCIES, KPI_DIRECTIONS, type Frequency, type KpiDirection } from '#domain';
+import { ApiProperty } from '@nestjs/swagger';
 
-export type KpiResponse = {
-  id: string;
-  contractId: string;
-  name: string;
-  description: string | null;
-  unit: string;
-  direction: KpiDirection;
-  target: number;
-  offTrackThreshold: number;
-  frequency: Frequency;
-  active: boolean;
-  createdAt: Date;
-  updatedAt: Date;
-};
+export class KpiResponse {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  contractId!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  description!: string | null;
+
+  @ApiProperty()
+  unit!: string;
+
+  @ApiProperty({ enum: KPI_DIRECTIONS })
+  direction!: KpiDirection;
+
+  @ApiProperty({ type: Number })
+  target!: number;
+
+  @ApiProperty({ type: Number })
+  offTrackThreshold!: number;
+
+  @ApiProperty({ enum: FREQUENCIES })
+  frequency!: Frequency;
+
+  @ApiProperty()
+  active!: boolean;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: Date;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  updatedAt!: Date;
+}
 
 export const toKpiResponse = (kpi: Kpi): KpiResponse => ({
   id: kpi.id,

@@ -1,16 +1,45 @@
 import type { Measurement } from '#database';
-import type { MeasurementSource } from '#domain';
+import { MEASUREMENT_SOURCES, type MeasurementSource } from '#domain';
+import { ApiProperty } from '@nestjs/swagger';
 
-export type MeasurementResponse = {
-  id: string;
-  kpiId: string;
-  period: string;
-  value: number;
-  note: string | null;
-  source: MeasurementSource;
-  recordedBy: { id: string | null; name: string };
-  recordedAt: Date;
-};
+export class MeasurementRecorderResponse {
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The API key; null for the CLI or an import without one',
+  })
+  id!: string | null;
+
+  @ApiProperty()
+  name!: string;
+}
+
+export class MeasurementResponse {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  kpiId!: string;
+
+  @ApiProperty({ description: 'Reporting period: `2026-11`, `2026-Q4` or `2026`', example: '2026-11' })
+  period!: string;
+
+  @ApiProperty({ type: Number })
+  value!: number;
+
+  @ApiProperty({ type: String, nullable: true })
+  note!: string | null;
+
+  @ApiProperty({ enum: MEASUREMENT_SOURCES })
+  source!: MeasurementSource;
+
+  @ApiProperty()
+  recordedBy!: MeasurementRecorderResponse;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  recordedAt!: Date;
+}
 
 export const toMeasurementResponse = (measurement: Measurement): MeasurementResponse => ({
   id: measurement.id,

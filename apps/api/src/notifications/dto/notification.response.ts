@@ -1,25 +1,70 @@
 import type { Notification } from '#database';
-import type { Language, NotificationKind, NotificationStatus } from '#domain';
+import {
+  LANGUAGES,
+  NOTIFICATION_KINDS,
+  NOTIFICATION_STATUSES,
+  type Language,
+  type NotificationKind,
+  type NotificationStatus,
+} from '#domain';
+import { ApiProperty } from '@nestjs/swagger';
 
-export type NotificationResponse = {
-  id: string;
-  kind: NotificationKind;
-  /** Null for a meeting pack, which is about a department. */
-  contractId: string | null;
-  /** The department of a meeting pack; null for contract notices (their department is the contract's). */
-  departmentId: string | null;
-  period: string;
-  to: string[];
-  cc: string[];
-  subject: string | null;
-  language: Language;
-  status: NotificationStatus;
-  attempts: number;
-  lastError: string | null;
-  sentAt: Date | null;
-  providerMessageId: string | null;
-  createdAt: Date;
-};
+export class NotificationResponse {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ enum: NOTIFICATION_KINDS })
+  kind!: NotificationKind;
+
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Null for a meeting pack, which is about a department',
+  })
+  contractId!: string | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: "The department of a meeting pack; null for contract notices (their department is the contract's)",
+  })
+  departmentId!: string | null;
+
+  @ApiProperty({ description: 'Reporting period: `2026-11`, `2026-Q4` or `2026`', example: '2026-11' })
+  period!: string;
+
+  @ApiProperty({ type: [String], format: 'email' })
+  to!: string[];
+
+  @ApiProperty({ type: [String], format: 'email' })
+  cc!: string[];
+
+  @ApiProperty({ type: String, nullable: true })
+  subject!: string | null;
+
+  @ApiProperty({ enum: LANGUAGES })
+  language!: Language;
+
+  @ApiProperty({ enum: NOTIFICATION_STATUSES })
+  status!: NotificationStatus;
+
+  @ApiProperty()
+  attempts!: number;
+
+  @ApiProperty({ type: String, nullable: true })
+  lastError!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  sentAt!: Date | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  providerMessageId!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: Date;
+}
 
 export const toNotificationResponse = (notification: Notification): NotificationResponse => ({
   id: notification.id,

@@ -14,7 +14,7 @@ export class NotificationsQuery extends PaginationQuery {
   @IsIn(NOTIFICATION_KINDS, { message: `kind must be one of ${NOTIFICATION_KINDS.join(', ')}` })
   kind?: NotificationKind;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID('all', { message: 'contractId must be a UUID' })
   contractId?: string;

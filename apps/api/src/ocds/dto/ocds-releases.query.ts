@@ -5,7 +5,10 @@ import { IsInstant } from '../../common/date-validators.js';
 import { MAX_PAGE_SIZE } from '../../common/pagination.js';
 
 export class OcdsReleasesQuery {
-  @ApiPropertyOptional({ description: 'Only processes changed at or after this instant (ISO 8601 with a zone)' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Only processes changed at or after this instant (ISO 8601 with a zone)',
+  })
   @IsOptional()
   @IsInstant()
   since?: string;

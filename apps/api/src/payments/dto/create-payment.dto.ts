@@ -4,7 +4,7 @@ import { FitsColumn, IsDecimal } from '../../common/validation.js';
 import { IsCalendarDate } from '../../common/date-validators.js';
 
 export class CreatePaymentDto {
-  @ApiProperty({ description: 'The prime vendor or a subcontractor' })
+  @ApiProperty({ format: 'uuid', description: 'The prime vendor or a subcontractor' })
   @IsUUID('all', { message: 'payeeVendorId must be a UUID' })
   payeeVendorId!: string;
 
@@ -14,7 +14,7 @@ export class CreatePaymentDto {
   @Min(0.01, { message: 'amount must be greater than 0' })
   amount!: number;
 
-  @ApiProperty({ example: '2026-04-15' })
+  @ApiProperty({ format: 'date', example: '2026-04-15' })
   @IsCalendarDate()
   paidOn!: string;
 

@@ -1,16 +1,31 @@
 import type { Payment } from '#database';
+import { ApiProperty } from '@nestjs/swagger';
 
-export type PaymentResponse = {
-  id: string;
-  contractId: string;
-  payeeVendorId: string;
-  /** Paid to the contract's own vendor (false: a subcontractor). */
-  toPrime: boolean;
-  amount: number;
-  paidOn: string;
-  invoiceNumber: string;
-  createdAt: Date;
-};
+export class PaymentResponse {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  contractId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  payeeVendorId!: string;
+
+  @ApiProperty({ description: "Paid to the contract's own vendor (false: a subcontractor)" })
+  toPrime!: boolean;
+
+  @ApiProperty({ type: Number, example: 1200.5 })
+  amount!: number;
+
+  @ApiProperty({ format: 'date' })
+  paidOn!: string;
+
+  @ApiProperty()
+  invoiceNumber!: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: Date;
+}
 
 export const toPaymentResponse = (payment: Payment, primeVendorId: string): PaymentResponse => ({
   id: payment.id,

@@ -2,12 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { MONTH } from './report.query.js';
 
-export const MEETING_PACK_FORMATS = ['pdf', 'html'] as const;
+/** `json` is the pack's data as the page and the PDF show it, for programs (the design lists pdf and html). */
+export const MEETING_PACK_FORMATS = ['pdf', 'html', 'json'] as const;
 export type MeetingPackFormat = (typeof MEETING_PACK_FORMATS)[number];
 
 /** One department's pack for one month. */
 export class MeetingPackQuery {
-  @ApiProperty({ description: 'The department' })
+  @ApiProperty({ format: 'uuid', description: 'The department' })
   @IsUUID('all', { message: 'departmentId must be a UUID' })
   departmentId!: string;
 

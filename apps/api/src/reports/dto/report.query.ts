@@ -17,7 +17,10 @@ export class ReportQuery {
   @Matches(MONTH, { message: 'to must be a month written YYYY-MM' })
   to!: string;
 
-  @ApiPropertyOptional({ description: 'One department; without it, every department the caller may see' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'One department; without it, every department the caller may see',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'departmentId must be a UUID' })
   departmentId?: string;

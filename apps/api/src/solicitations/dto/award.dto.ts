@@ -23,7 +23,7 @@ export class AwardContractDto extends IntersectionType(
 ) {}
 
 export class AwardDto {
-  @ApiProperty()
+  @ApiProperty({ format: 'uuid' })
   @IsUUID('all', { message: 'bidId must be a UUID' })
   bidId!: string;
 
@@ -33,7 +33,7 @@ export class AwardDto {
   @Type(() => AwardContractDto)
   contract!: AwardContractDto;
 
-  @ApiPropertyOptional({ description: 'When the award was made (default now)' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'When the award was made (default now)' })
   @OmittedOrSet()
   @IsInstant()
   at?: string;

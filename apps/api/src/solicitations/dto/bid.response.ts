@@ -1,13 +1,25 @@
 import type { Bid } from '#database';
+import { ApiProperty } from '@nestjs/swagger';
 
-export type BidResponse = {
-  id: string;
-  solicitationId: string;
-  vendorId: string;
-  amount: number;
-  submittedAt: Date;
-  createdAt: Date;
-};
+export class BidResponse {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  solicitationId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  vendorId!: string;
+
+  @ApiProperty({ type: Number, example: 98000 })
+  amount!: number;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  submittedAt!: Date;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: Date;
+}
 
 export const toBidResponse = (bid: Bid): BidResponse => ({
   id: bid.id,

@@ -4,7 +4,7 @@ import { FitsColumn, IsDecimal, OmittedOrSet } from '../../common/validation.js'
 import { IsInstant } from '../../common/date-validators.js';
 
 export class CreateBidDto {
-  @ApiProperty()
+  @ApiProperty({ format: 'uuid' })
   @IsUUID('all', { message: 'vendorId must be a UUID' })
   vendorId!: string;
 
@@ -14,7 +14,10 @@ export class CreateBidDto {
   @Min(0, { message: 'amount must not be negative' })
   amount!: number;
 
-  @ApiPropertyOptional({ description: 'When the bid was received (default now); not in the future' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'When the bid was received (default now); not in the future',
+  })
   @OmittedOrSet()
   @IsInstant()
   submittedAt?: string;

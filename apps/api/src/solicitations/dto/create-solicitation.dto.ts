@@ -63,7 +63,7 @@ export class CreateSolicitationDto {
   @MaxLength(10_000)
   description?: string;
 
-  @ApiProperty()
+  @ApiProperty({ format: 'uuid' })
   @IsUUID('all', { message: 'departmentId must be a UUID' })
   departmentId!: string;
 
@@ -89,7 +89,7 @@ export class CreateSolicitationDto {
   @Max(100)
   diversityGoalPercent?: number;
 
-  @ApiPropertyOptional({ example: '2026-04-30T17:00:00Z', description: 'When bids are due' })
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-04-30T17:00:00Z', description: 'When bids are due' })
   @IsOptional()
   @IsInstant()
   dueAt?: string;
@@ -104,6 +104,7 @@ export class CreateSolicitationDto {
   kpiTemplates?: KpiDefinitionDto[];
 
   @ApiPropertyOptional({
+    format: 'date-time',
     example: '2026-02-10T14:00:00Z',
     description: "When the department's request reached procurement",
   })

@@ -1,27 +1,74 @@
 import type { Solicitation } from '#database';
-import type { KpiDefinition, ProcurementMethod, SolicitationCategory, SolicitationStatus } from '#domain';
+import {
+  PROCUREMENT_METHODS,
+  SOLICITATION_CATEGORIES,
+  SOLICITATION_STATUSES,
+  type KpiDefinition,
+  type ProcurementMethod,
+  type SolicitationCategory,
+  type SolicitationStatus,
+} from '#domain';
+import { ApiProperty } from '@nestjs/swagger';
+import { KpiDefinitionDto } from '../../kpis/dto/kpi-definition.dto.js';
 
-export type SolicitationResponse = {
-  id: string;
-  referenceNumber: string;
-  title: string;
-  description: string | null;
-  departmentId: string;
-  category: SolicitationCategory;
-  method: ProcurementMethod;
-  estimatedValue: number | null;
-  diversityGoalPercent: number | null;
-  dueAt: Date | null;
-  kpiTemplates: KpiDefinition[];
-  status: SolicitationStatus;
-  requisitionReceivedAt: Date | null;
-  publishedAt: Date | null;
-  closedAt: Date | null;
-  awardedAt: Date | null;
-  cancelledAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-};
+export class SolicitationResponse {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  referenceNumber!: string;
+
+  @ApiProperty()
+  title!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  description!: string | null;
+
+  @ApiProperty({ format: 'uuid' })
+  departmentId!: string;
+
+  @ApiProperty({ enum: SOLICITATION_CATEGORIES })
+  category!: SolicitationCategory;
+
+  @ApiProperty({ enum: PROCUREMENT_METHODS })
+  method!: ProcurementMethod;
+
+  @ApiProperty({ type: Number, nullable: true })
+  estimatedValue!: number | null;
+
+  @ApiProperty({ type: Number, nullable: true })
+  diversityGoalPercent!: number | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  dueAt!: Date | null;
+
+  @ApiProperty({ type: () => [KpiDefinitionDto] })
+  kpiTemplates!: KpiDefinition[];
+
+  @ApiProperty({ enum: SOLICITATION_STATUSES })
+  status!: SolicitationStatus;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  requisitionReceivedAt!: Date | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  publishedAt!: Date | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  closedAt!: Date | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  awardedAt!: Date | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  cancelledAt!: Date | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: Date;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  updatedAt!: Date;
+}
 
 export const toSolicitationResponse = (solicitation: Solicitation): SolicitationResponse => ({
   id: solicitation.id,

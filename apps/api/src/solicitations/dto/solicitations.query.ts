@@ -9,7 +9,7 @@ export class SolicitationsQuery extends PaginationQuery {
   @IsIn(SOLICITATION_STATUSES, { message: `status must be one of ${SOLICITATION_STATUSES.join(', ')}` })
   status?: SolicitationStatus;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID('all', { message: 'departmentId must be a UUID' })
   departmentId?: string;

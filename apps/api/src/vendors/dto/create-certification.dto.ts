@@ -20,11 +20,13 @@ export class CreateCertificationDto {
   @MaxLength(100)
   certificateNumber!: string;
 
-  @ApiProperty({ example: '2026-01-01', description: 'First day of validity (YYYY-MM-DD, inclusive)' })
+  @ApiProperty({ format: 'date', example: '2026-01-01', description: 'First day of validity (YYYY-MM-DD, inclusive)' })
   @IsCalendarDate()
   validFrom!: string;
 
   @ApiPropertyOptional({
+    type: String,
+    format: 'date',
     example: '2028-12-31',
     nullable: true,
     description: 'Last day of validity (YYYY-MM-DD, inclusive); left out or null: does not expire',

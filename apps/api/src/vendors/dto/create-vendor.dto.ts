@@ -27,7 +27,7 @@ export class CreateVendorDto {
   @Matches(/^\S(?:.*\S)?$/, { message: 'taxId must not be empty or start or end with a blank' })
   taxId!: string;
 
-  @ApiProperty({ example: 'contracts@acme.example', description: 'Where performance alerts go' })
+  @ApiProperty({ format: 'email', example: 'contracts@acme.example', description: 'Where performance alerts go' })
   @IsPlainEmail()
   email!: string;
 
@@ -41,37 +41,37 @@ export class CreateVendorDto {
   @IsBoolean()
   isLocal?: boolean;
 
-  @ApiPropertyOptional({ example: '100 Main Street', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '100 Main Street', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(300)
   addressLine1?: string | null;
 
-  @ApiPropertyOptional({ example: 'Suite 200', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Suite 200', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(300)
   addressLine2?: string | null;
 
-  @ApiPropertyOptional({ example: 'Springfield', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Springfield', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(120)
   city?: string | null;
 
-  @ApiPropertyOptional({ example: 'IL', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'IL', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(120)
   region?: string | null;
 
-  @ApiPropertyOptional({ example: '62701', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '62701', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(20)
   postalCode?: string | null;
 
-  @ApiPropertyOptional({ example: 'US', description: 'ISO 3166-1 alpha-2, uppercase', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'US', description: 'ISO 3166-1 alpha-2, uppercase', nullable: true })
   @IsOptional()
   @Matches(/^[A-Z]{2}$/, { message: 'country must be two uppercase letters' })
   @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code such as US' })

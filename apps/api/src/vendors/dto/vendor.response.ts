@@ -1,34 +1,79 @@
 import type { Certification, Vendor } from '#database';
-import type { CertificationType, Language } from '#domain';
+import { CERTIFICATION_TYPES, LANGUAGES, type CertificationType, type Language } from '#domain';
+import { ApiProperty } from '@nestjs/swagger';
 
-export type CertificationResponse = {
-  id: string;
-  vendorId: string;
-  type: CertificationType;
-  certifyingAgency: string;
-  certificateNumber: string;
-  validFrom: string;
-  validTo: string | null;
-  createdAt: Date;
-};
+export class CertificationResponse {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
 
-export type VendorResponse = {
-  id: string;
-  legalName: string;
-  taxId: string;
-  email: string;
-  preferredLanguage: Language;
-  isLocal: boolean;
-  addressLine1: string | null;
-  addressLine2: string | null;
-  city: string | null;
-  region: string | null;
-  postalCode: string | null;
-  country: string | null;
-  certifications: CertificationResponse[];
-  createdAt: Date;
-  updatedAt: Date;
-};
+  @ApiProperty({ format: 'uuid' })
+  vendorId!: string;
+
+  @ApiProperty({ enum: CERTIFICATION_TYPES })
+  type!: CertificationType;
+
+  @ApiProperty()
+  certifyingAgency!: string;
+
+  @ApiProperty()
+  certificateNumber!: string;
+
+  @ApiProperty({ format: 'date' })
+  validFrom!: string;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  validTo!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: Date;
+}
+
+export class VendorResponse {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  legalName!: string;
+
+  @ApiProperty()
+  taxId!: string;
+
+  @ApiProperty({ format: 'email' })
+  email!: string;
+
+  @ApiProperty({ enum: LANGUAGES })
+  preferredLanguage!: Language;
+
+  @ApiProperty()
+  isLocal!: boolean;
+
+  @ApiProperty({ type: String, nullable: true })
+  addressLine1!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  addressLine2!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  city!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  region!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  postalCode!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'ISO 3166-1 alpha-2' })
+  country!: string | null;
+
+  @ApiProperty({ type: () => [CertificationResponse] })
+  certifications!: CertificationResponse[];
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: Date;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  updatedAt!: Date;
+}
 
 /** A vendor with its certifications, as the API shows it. */
 export type VendorWithCertifications = { vendor: Vendor; certifications: Certification[] };

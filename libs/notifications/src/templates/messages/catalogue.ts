@@ -109,4 +109,74 @@ export type MessageCatalogue = {
     /** No contract manager to name: the pack is about the whole department. */
     footer: Message<{ cityName: string }>;
   };
+
+  /** The meeting pack itself, its web page and its PDF (drawn by #reporting), in the language of its email. */
+  pack: {
+    title: Message<{ departmentName: string; periodLabel: string }>;
+    /** Every PDF page's header, beside the title. */
+    subtitle: Message<{ departmentName: string; departmentCode: string; periodLabel: string }>;
+    /** What the pack covers: `periodLabels` the covered periods in words, joined. */
+    coverage: Message<{ departmentCode: string; periodLabels: string; monthLabel: string }>;
+    /** KPI periods not evaluated yet and not yet due; `dueOn` a date in words. */
+    notFinal: Message<{ count: number; dueOn: string }>;
+    pageOf: Message<{ page: number; count: number }>;
+    /** A month of the trend in which nothing was evaluated. */
+    notEvaluated: string;
+    headline: string;
+    figures: {
+      activeContracts: string;
+      kpisEvaluated: string;
+      onTrackShare: string;
+      contractsNeedingAttention: string;
+      offTrackNotices: string;
+      missingDataNotices: string;
+      escalations: string;
+      payments: string;
+      paidDiverse: string;
+      diverseShare: string;
+    };
+    columns: {
+      figure: string;
+      value: string;
+      contract: string;
+      vendor: string;
+      kpi: string;
+      period: string;
+      target: string;
+      offTrackIf: string;
+      status: string;
+      notice: string;
+      to: string;
+      cc: string;
+      goal: string;
+      paidToDate: string;
+      paidDiverse: string;
+      diverseShare: string;
+      goalMet: string;
+      trend: Message<{ count: number }>;
+    };
+    contracts: {
+      heading: string;
+      none: string;
+      vendorAndStatus: Message<{ vendorName: string; status: string }>;
+      kpisOf: Message<{ contractNumber: string }>;
+      /** The PDF's table of those contracts' KPIs. */
+      theirKpis: string;
+    };
+    notices: {
+      heading: string;
+      none: string;
+      caption: string;
+      kinds: Record<'off_track' | 'missing_data' | 'escalation', string>;
+      delivery: Record<'pending' | 'sent' | 'failed' | 'suppressed', string>;
+    };
+    missing: { heading: string; none: string; caption: string };
+    diversity: {
+      heading: string;
+      none: string;
+      caption: Message<{ monthLabel: string }>;
+      met: string;
+      notMet: string;
+    };
+  };
 };

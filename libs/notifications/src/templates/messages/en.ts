@@ -149,4 +149,76 @@ export const en: MessageCatalogue = {
     footer: ({ cityName }) =>
       `This message was sent automatically by the city's contract performance system on behalf of ${cityName}.`,
   },
+
+  pack: {
+    title: ({ departmentName, periodLabel }) => `Performance meeting pack: ${departmentName}, ${periodLabel}`,
+    subtitle: ({ departmentName, departmentCode, periodLabel }) =>
+      `${departmentName} (${departmentCode}), ${periodLabel}`,
+    coverage: ({ departmentCode, periodLabels, monthLabel }) =>
+      `Department ${departmentCode}. Covers the evaluations of ${periodLabels}; trends show the six months to ${monthLabel}.`,
+    notFinal: ({ count, dueOn }) =>
+      `Not final: ${count === 1 ? '1 KPI period is' : `${count} KPI periods are`} still within the grace days ` +
+      `for reporting, the last until it falls due on ${dueOn}.`,
+    pageOf: ({ page, count }) => `Page ${page} of ${count}`,
+    notEvaluated: 'Not evaluated',
+    headline: 'Headline figures',
+    figures: {
+      activeContracts: 'Contracts active in the month',
+      kpisEvaluated: 'KPIs evaluated',
+      onTrackShare: 'On-track share',
+      contractsNeedingAttention: 'Contracts off track or at risk',
+      offTrackNotices: 'Off-track notices',
+      missingDataNotices: 'Missing-data notices',
+      escalations: 'Escalations',
+      payments: 'Payments in the month',
+      paidDiverse: 'Paid to diverse vendors',
+      diverseShare: 'Diverse share of payments',
+    },
+    columns: {
+      figure: 'Figure',
+      value: 'Value',
+      contract: 'Contract',
+      vendor: 'Vendor',
+      kpi: 'KPI',
+      period: 'Period',
+      target: 'Target',
+      offTrackIf: 'Off track if',
+      status: 'Status',
+      notice: 'Notice',
+      to: 'To',
+      cc: 'Cc',
+      goal: 'Goal',
+      paidToDate: 'Paid to date',
+      paidDiverse: 'Paid to diverse vendors',
+      diverseShare: 'Diverse share',
+      goalMet: 'Goal met',
+      trend: ({ count }) => `Contract status, last ${count} months`,
+    },
+    contracts: {
+      heading: 'Contracts off track or at risk',
+      none: 'No contract is off track or at risk this month.',
+      vendorAndStatus: ({ vendorName, status }) => `Vendor: ${vendorName}. Status for the month: ${status}.`,
+      kpisOf: ({ contractNumber }) => `KPIs of ${contractNumber}`,
+      theirKpis: 'Their KPIs',
+    },
+    notices: {
+      heading: 'Notices for the period',
+      none: 'No notice was recorded for the period.',
+      caption: 'Notices',
+      kinds: { off_track: 'Off-track notice', missing_data: 'Missing-data notice', escalation: 'Escalation' },
+      delivery: { pending: 'Pending', sent: 'Sent', failed: 'Failed', suppressed: 'Suppressed (stale)' },
+    },
+    missing: {
+      heading: 'KPIs with missing data',
+      none: 'Every KPI evaluated has data.',
+      caption: 'KPIs without a value',
+    },
+    diversity: {
+      heading: 'Payments to diverse vendors against diversity goals',
+      none: 'No active contract has a diversity goal.',
+      caption: ({ monthLabel }) => `Payments to date, through ${monthLabel}`,
+      met: 'Met',
+      notMet: 'Not met',
+    },
+  },
 };

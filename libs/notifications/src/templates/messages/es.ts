@@ -155,4 +155,82 @@ export const es: MessageCatalogue = {
       'Este mensaje fue enviado automáticamente por el sistema de seguimiento del desempeño de contratos del ' +
       `municipio, en nombre de ${cityName}.`,
   },
+
+  pack: {
+    title: ({ departmentName, periodLabel }) =>
+      `Informe para la reunión de desempeño: ${departmentName}, ${periodLabel}`,
+    subtitle: ({ departmentName, departmentCode, periodLabel }) =>
+      `${departmentName} (${departmentCode}), ${periodLabel}`,
+    coverage: ({ departmentCode, periodLabels, monthLabel }) =>
+      `Dependencia ${departmentCode}. Incluye las evaluaciones de ${periodLabels}; las tendencias muestran los ` +
+      `seis meses hasta ${monthLabel}.`,
+    notFinal: ({ count, dueOn }) =>
+      `Cifras no definitivas: ${count === 1 ? '1 periodo de indicador sigue' : `${count} periodos de indicadores siguen`} ` +
+      `dentro del plazo de gracia para reportar; el último vence el ${dueOn}.`,
+    pageOf: ({ page, count }) => `Página ${page} de ${count}`,
+    notEvaluated: 'Sin evaluar',
+    headline: 'Cifras principales',
+    figures: {
+      activeContracts: 'Contratos vigentes en el mes',
+      kpisEvaluated: 'Indicadores evaluados',
+      onTrackShare: 'Porcentaje en meta',
+      contractsNeedingAttention: 'Contratos fuera de meta o en riesgo',
+      offTrackNotices: 'Avisos de incumplimiento',
+      missingDataNotices: 'Avisos de datos pendientes',
+      escalations: 'Escalamientos',
+      payments: 'Pagos del mes',
+      paidDiverse: 'Pagado a proveedores de grupos diversos',
+      diverseShare: 'Porcentaje de pagos a grupos diversos',
+    },
+    columns: {
+      figure: 'Cifra',
+      value: 'Valor',
+      contract: 'Contrato',
+      vendor: 'Proveedor',
+      kpi: 'Indicador',
+      period: 'Periodo',
+      target: 'Meta',
+      offTrackIf: 'Fuera de meta si',
+      status: 'Estado',
+      notice: 'Aviso',
+      to: 'Para',
+      cc: 'Cc',
+      goal: 'Meta',
+      paidToDate: 'Pagado a la fecha',
+      paidDiverse: 'Pagado a grupos diversos',
+      diverseShare: 'Porcentaje diverso',
+      goalMet: 'Meta cumplida',
+      trend: ({ count }) => `Estado del contrato, últimos ${count} meses`,
+    },
+    contracts: {
+      heading: 'Contratos fuera de meta o en riesgo',
+      none: 'Ningún contrato está fuera de meta ni en riesgo este mes.',
+      vendorAndStatus: ({ vendorName, status }) => `Proveedor: ${vendorName}. Estado del mes: ${status}.`,
+      kpisOf: ({ contractNumber }) => `Indicadores de ${contractNumber}`,
+      theirKpis: 'Sus indicadores',
+    },
+    notices: {
+      heading: 'Avisos del periodo',
+      none: 'No se registró ningún aviso para el periodo.',
+      caption: 'Avisos',
+      kinds: {
+        off_track: 'Aviso de incumplimiento',
+        missing_data: 'Aviso de datos pendientes',
+        escalation: 'Escalamiento',
+      },
+      delivery: { pending: 'Pendiente', sent: 'Enviado', failed: 'Fallido', suppressed: 'Suprimido (vencido)' },
+    },
+    missing: {
+      heading: 'Indicadores sin datos',
+      none: 'Todos los indicadores evaluados tienen datos.',
+      caption: 'Indicadores sin valor',
+    },
+    diversity: {
+      heading: 'Pagos a proveedores de grupos diversos frente a las metas de diversidad',
+      none: 'Ningún contrato vigente tiene una meta de diversidad.',
+      caption: ({ monthLabel }) => `Pagos acumulados hasta ${monthLabel}`,
+      met: 'Cumplida',
+      notMet: 'No cumplida',
+    },
+  },
 };

@@ -154,4 +154,82 @@ export const pt: MessageCatalogue = {
       'Esta mensagem foi enviada automaticamente pelo sistema de acompanhamento do desempenho de contratos da ' +
       `prefeitura, em nome de ${cityName}.`,
   },
+
+  pack: {
+    title: ({ departmentName, periodLabel }) =>
+      `Relatório para a reunião de desempenho: ${departmentName}, ${periodLabel}`,
+    subtitle: ({ departmentName, departmentCode, periodLabel }) =>
+      `${departmentName} (${departmentCode}), ${periodLabel}`,
+    coverage: ({ departmentCode, periodLabels, monthLabel }) =>
+      `Secretaria ${departmentCode}. Abrange as avaliações de ${periodLabels}; as tendências mostram os seis meses ` +
+      `até ${monthLabel}.`,
+    notFinal: ({ count, dueOn }) =>
+      `Números não definitivos: ${count === 1 ? '1 período de indicador ainda está' : `${count} períodos de indicadores ainda estão`} ` +
+      `dentro do prazo de carência para envio; o último vence em ${dueOn}.`,
+    pageOf: ({ page, count }) => `Página ${page} de ${count}`,
+    notEvaluated: 'Não avaliado',
+    headline: 'Principais números',
+    figures: {
+      activeContracts: 'Contratos vigentes no mês',
+      kpisEvaluated: 'Indicadores avaliados',
+      onTrackShare: 'Percentual dentro da meta',
+      contractsNeedingAttention: 'Contratos fora da meta ou em risco',
+      offTrackNotices: 'Notificações de descumprimento',
+      missingDataNotices: 'Notificações de dados pendentes',
+      escalations: 'Escalonamentos',
+      payments: 'Pagamentos no mês',
+      paidDiverse: 'Pago a fornecedores de grupos diversos',
+      diverseShare: 'Percentual pago a grupos diversos',
+    },
+    columns: {
+      figure: 'Número',
+      value: 'Valor',
+      contract: 'Contrato',
+      vendor: 'Fornecedor',
+      kpi: 'Indicador',
+      period: 'Período',
+      target: 'Meta',
+      offTrackIf: 'Fora da meta se',
+      status: 'Situação',
+      notice: 'Notificação',
+      to: 'Para',
+      cc: 'Cc',
+      goal: 'Meta',
+      paidToDate: 'Pago até a data',
+      paidDiverse: 'Pago a grupos diversos',
+      diverseShare: 'Percentual diverso',
+      goalMet: 'Meta atingida',
+      trend: ({ count }) => `Situação do contrato, últimos ${count} meses`,
+    },
+    contracts: {
+      heading: 'Contratos fora da meta ou em risco',
+      none: 'Nenhum contrato está fora da meta ou em risco neste mês.',
+      vendorAndStatus: ({ vendorName, status }) => `Fornecedor: ${vendorName}. Situação no mês: ${status}.`,
+      kpisOf: ({ contractNumber }) => `Indicadores de ${contractNumber}`,
+      theirKpis: 'Seus indicadores',
+    },
+    notices: {
+      heading: 'Notificações do período',
+      none: 'Nenhuma notificação foi registrada para o período.',
+      caption: 'Notificações',
+      kinds: {
+        off_track: 'Notificação de descumprimento',
+        missing_data: 'Notificação de dados pendentes',
+        escalation: 'Escalonamento',
+      },
+      delivery: { pending: 'Pendente', sent: 'Enviada', failed: 'Falhou', suppressed: 'Suprimida (vencida)' },
+    },
+    missing: {
+      heading: 'Indicadores sem dados',
+      none: 'Todos os indicadores avaliados têm dados.',
+      caption: 'Indicadores sem valor',
+    },
+    diversity: {
+      heading: 'Pagamentos a fornecedores de grupos diversos frente às metas de diversidade',
+      none: 'Nenhum contrato vigente tem meta de diversidade.',
+      caption: ({ monthLabel }) => `Pagamentos acumulados até ${monthLabel}`,
+      met: 'Atingida',
+      notMet: 'Não atingida',
+    },
+  },
 };
