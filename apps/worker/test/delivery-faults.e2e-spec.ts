@@ -130,6 +130,45 @@ describe('delivery under faults', () => {
     expect(again.status).toBe(409);
   }, 60_000);
 
+  it('should mark an email failed when its vendor is refused and only the cc accepted, and resend to the vendor alone', async () => {
+    await seedOffTrack(1);
+    sink.refusedRecipients = ['vendor0@vendors.example'];
+    workers = await startWorkers(1, workerEnv(sink));
+    await waitForRun(harness.http, officer, await startRun());
+    await waitForOutboxSettled(harness);
+    const listed = await harness.http.get('/api/v1/notifications?kind=off_track', { token: officer });
+    const [notice] = listed.body.data;
+    expect(notice).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      to: ['vendor0@vendors.example'],
+      cc: ['manager@city.example'],
+      deliveredTo: ['manager@city.example'],
+      lastError: expect.stringMatching(/^vendor0@vendors\.example refused: 550 .*User unknown/),
+      sentAt: null,
+    });
+    const [ccOnly] = sink.messages.filter((message) => message.to.includes('vendor0@vendors.example'));
+    expect(ccOnly.envelopeTo).toEqual(['manager@city.example']);
+
+    sink.refusedRecipients = [];
+    const retried = await harness.http.post(`/api/v1/notifications/${notice.id}/retry`, { token: officer });
+    expect(retried.status).toBe(202);
+    await waitForQuiet(harness);
+    const notices = sink.messages.filter((message) => message.to.includes('vendor0@vendors.example'));
+    expect(notices.map((message) => message.envelopeTo)).toEqual([
+      ['manager@city.example'],
+      ['vendor0@vendors.example'],
+    ]);
+    expect(
+      (await harness.http.get('/api/v1/notifications?kind=off_track', { token: officer })).body.data[0],
+    ).toMatchObject({
+      status: 'sent',
+      attempts: 2,
+      deliveredTo: ['manager@city.example', 'vendor0@vendors.example'],
+      lastError: null,
+    });
+  }, 60_000);
+
   it('should finish a run whose worker was killed mid-way, losing no email and duplicating only what was in flight', async () => {
     await seedOffTrack(30);
     sink.delayMs = 150;

@@ -11,6 +11,8 @@ export type NotificationResponse = {
   period: string;
   to: string[];
   cc: string[];
+  /** The recipients the mail server has accepted so far; a retry goes only to the others. */
+  deliveredTo: string[];
   subject: string | null;
   language: Language;
   status: NotificationStatus;
@@ -29,6 +31,7 @@ export const toNotificationResponse = (notification: Notification): Notification
   period: notification.period,
   to: notification.toAddresses,
   cc: notification.ccAddresses,
+  deliveredTo: notification.deliveredTo,
   subject: notification.subject,
   language: notification.language,
   status: notification.status,
