@@ -235,4 +235,59 @@ describe('delivery under faults', () => {
       await rm(dataDir, { recursive: true, force: true });
     }
   }, 180_000);
+
+  it('should deliver every due email once and keep evaluating on schedule after Redis comes back empty', async () => {
+    const redis = await startThrowawayRedis(); // no persistence: it comes back with nothing
+    try {
+      await seedOffTrack(20);
+      sink.delayMs = 150;
+      // The schedule itself finds the off-track periods, every four seconds.
+      const env = workerEnv(sink, {
+        REDIS_URL: redis.url,
+        EVALUATION_CHUNK_SIZE: '4',
+        EVALUATION_CRON: '*/4 * * * * *',
+      });
+      workers = await startWorkers(1, env);
+      await sink.waitForMessages(3);
+
+      await redis.stop();
+      await workers[0].waitForOutput(new RegExp(`ECONNREFUSED 127\\.0\\.0\\.1:${redis.port}\\b`));
+      await redis.start();
+      const [{ now: restartedAt }] = await harness.dataSource.query('SELECT now()');
+
+      await waitFor(
+        'every email sent',
+        async () => {
+          const [counts] = await harness.dataSource.query(
+            `SELECT count(*)::int AS total, count(*) FILTER (WHERE status = 'sent')::int AS sent FROM notifications`,
+          );
+          if (counts.total !== 21 || counts.sent !== 21) throw new Error(JSON.stringify(counts));
+        },
+        90_000,
+      );
+      await waitFor(
+        'a scheduled run after the restart to complete',
+        async () => {
+          const [run] = await harness.dataSource.query(
+            `SELECT count(*)::int AS completed FROM evaluation_runs
+              WHERE requested_by = 'schedule' AND status = 'completed' AND requested_at > $1`,
+            [restartedAt],
+          );
+          if (run.completed === 0) throw new Error('none yet');
+        },
+        30_000,
+      );
+      expect(workers[0].child.exitCode).toBeNull();
+      expect(workers[0].output()).toMatch(/job schedulers missing from Redis on (reconnect|check)/);
+      // Stopped, its pooled SMTP connections close: every message it sent has been recorded.
+      await stopWorkers(workers);
+      await sink.waitForIdle();
+      expect(new Set(sink.messages.map((message) => message.messageId)).size).toBe(21);
+      expect(sink.messages).toHaveLength(21);
+    } finally {
+      await stopWorkers(workers);
+      workers = [];
+      await redis.stop();
+    }
+  }, 180_000);
 });
