@@ -11,6 +11,8 @@ import {
   meetingPackOutbox,
   openQueues,
   recordMeasurement,
+  runEnv,
+  startApi,
   startThrowawayRedis,
   startWorkerHarness,
   startWorkers,
@@ -290,4 +292,78 @@ describe('delivery under faults', () => {
       await redis.stop();
     }
   }, 180_000);
+
+  it('should answer 503 within 2 s while Redis is down or hangs, leaving no run that claims to be queued', async () => {
+    const redis = await startThrowawayRedis();
+    const api = await startApi({ ...runEnv(), REDIS_URL: redis.url });
+    const runs = () =>
+      harness.dataSource.query('SELECT status, error FROM evaluation_runs ORDER BY requested_at') as Promise<
+        { status: string; error: string | null }[]
+      >;
+    const timedRun = async () => {
+      const started = Date.now();
+      const response = await api.http.post('/api/v1/evaluation-runs', { token: officer, body: {} });
+      return { response, ms: Date.now() - started };
+    };
+    const unavailable = {
+      statusCode: 503,
+      error: 'Service Unavailable',
+      code: 'UNAVAILABLE',
+      message: expect.any(String),
+      details: [],
+    };
+    try {
+      expect((await timedRun()).response.status).toBe(202);
+
+      // Hung: the connection stays open and the job's command gets no answer.
+      redis.pause();
+      const hung = await timedRun();
+      redis.resume();
+      expect(hung.response.status).toBe(503);
+      expect(hung.response.body).toEqual({ ...unavailable, message: expect.stringContaining('marked failed') });
+      expect(hung.ms).toBeLessThan(2000);
+      expect(await runs()).toEqual([
+        { status: 'queued', error: null },
+        { status: 'failed', error: 'Not queued: the job queue was unavailable' },
+      ]);
+
+      // Down: refused at once, before anything is written.
+      await redis.stop();
+      await waitFor('the API to see Redis down', async () => {
+        if ((await api.http.get('/health/ready')).status !== 503) throw new Error('still ready');
+      });
+      const down = await timedRun();
+      expect(down.response.status).toBe(503);
+      expect(down.response.body).toEqual({ ...unavailable, message: expect.stringContaining('nothing was recorded') });
+      expect(down.ms).toBeLessThan(2000);
+      expect(await runs()).toHaveLength(2);
+
+      await seedOffTrack(1);
+      const [{ id }] = await harness.dataSource.query(
+        `INSERT INTO notifications (contract_id, period, kind, status, to_addresses, language, last_error)
+         SELECT id, '2025-03', 'off_track', 'failed', '{vendor0@vendors.example}', 'en', '550 no' FROM contracts
+         RETURNING id`,
+      );
+      const retry = await api.http.post(`/api/v1/notifications/${id}/retry`, { token: officer });
+      expect(retry.status).toBe(503);
+      expect((await harness.dataSource.query('SELECT status FROM notifications WHERE id = $1', [id]))[0].status).toBe(
+        'failed',
+      );
+
+      await redis.start();
+      await waitFor('the API to see Redis back', async () => {
+        if ((await api.http.get('/health/ready')).status !== 200) throw new Error('not ready');
+      });
+      // Its queue connection reconnects on its own (at most a second apart); until then requests answer 503.
+      await waitFor('a run to be queued again', async () => {
+        const { response } = await timedRun();
+        if (response.status !== 202) throw new Error(response.body.message);
+      });
+      expect((await runs()).filter((run) => run.status === 'queued')).toHaveLength(2);
+      expect(api.process.child.exitCode).toBeNull();
+    } finally {
+      await api.close();
+      await redis.stop();
+    }
+  }, 60_000);
 });
