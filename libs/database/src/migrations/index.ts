@@ -10,7 +10,7 @@ import { BackfillKpiEvaluationPeriodDays1796169514073 } from './1796169514073-Ba
 import { ReportRuleFunctions1796169790501 } from './1796169790501-ReportRuleFunctions.js';
 import { PeriodInRange1796169914174 } from './1796169914174-PeriodInRange.js';
 import { SpreadsheetText1796170400000 } from './1796170400000-SpreadsheetText.js';
-import { NotificationDeliveredTo1796170731000 } from './1796170731000-NotificationDeliveredTo.js';
+import { NotificationDeliveredTo1796171300000 } from './1796171300000-NotificationDeliveredTo.js';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file; add its class here.
 export const MIGRATIONS = [
@@ -26,5 +26,5 @@ export const MIGRATIONS = [
   ReportRuleFunctions1796169790501,
   PeriodInRange1796169914174,
   SpreadsheetText1796170400000,
-  NotificationDeliveredTo1796170731000,
+  NotificationDeliveredTo1796171300000,
 ];

@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * (it can take the cc and refuse the vendor); a later attempt goes only to the others, so nobody who got the
  * email gets it again.
  */
-export class NotificationDeliveredTo1796170731000 implements MigrationInterface {
-  name = 'NotificationDeliveredTo1796170731000';
+export class NotificationDeliveredTo1796171300000 implements MigrationInterface {
+  name = 'NotificationDeliveredTo1796171300000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "notifications" ADD "delivered_to" text array NOT NULL DEFAULT '{}'`);
