@@ -29,7 +29,7 @@ import { VendorsModule } from './vendors/vendors.module.js';
     LoggingModule,
     DatabaseModule.forRoot('cpt-api'),
     RedisModule,
-    QueuesModule,
+    QueuesModule.forRoot('fail-fast'),
     AuthModule,
     AuditModule,
     HealthModule,

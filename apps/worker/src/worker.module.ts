@@ -27,7 +27,7 @@ import { SchedulesService } from './schedules.service.js';
       }),
     }),
     DatabaseModule.forRoot('cpt-worker'),
-    QueuesModule,
+    QueuesModule.forRoot('wait'),
   ],
   providers: [
     mailTransportProvider,

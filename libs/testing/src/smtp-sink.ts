@@ -6,6 +6,8 @@ export type ReceivedMail = {
   messageId: string;
   to: string[];
   cc: string[];
+  /** Whom the server accepted it for (RCPT TO): a resend after a partial refusal names only the rest. */
+  envelopeTo: string[];
   subject: string;
   text: string;
   html: string;
@@ -21,6 +23,8 @@ export type SmtpSink = {
   messages: ReceivedMail[];
   /** `refuse` answers 550 (final), `defer` answers 451 (try later). */
   behaviour: SinkBehaviour;
+  /** Recipients refused at RCPT TO with a 550 "user unknown", while the others are accepted. */
+  refusedRecipients: string[];
   /** Time taken to accept each message, to keep a run busy for fault tests. */
   delayMs: number;
   start(): Promise<void>;
@@ -47,12 +51,14 @@ export async function startSmtpSink(port?: number): Promise<SmtpSink> {
     port: port ?? (await freePort()),
     messages: [],
     behaviour: 'accept',
+    refusedRecipients: [],
     delayMs: 0,
     start,
     stop,
     reset: () => {
       sink.messages.length = 0;
       sink.behaviour = 'accept';
+      sink.refusedRecipients = [];
       sink.delayMs = 0;
     },
     waitForMessages: async (count, timeoutMs = 20_000) => {
@@ -92,7 +98,15 @@ export async function startSmtpSink(port?: number): Promise<SmtpSink> {
       onClose() {
         connections--;
       },
-      onData(stream, _session, reply) {
+      onRcptTo(address, _session, callback) {
+        if (!sink.refusedRecipients.includes(address.address.toLowerCase())) return callback();
+        callback(
+          Object.assign(new Error(`5.1.1 <${address.address}>: Recipient address rejected: User unknown`), {
+            responseCode: 550,
+          }),
+        );
+      },
+      onData(stream, session, reply) {
         receiving++;
         let answered = false;
         const callback = (error?: Error | null) => {
@@ -116,6 +130,7 @@ export async function startSmtpSink(port?: number): Promise<SmtpSink> {
                 messageId: mail.messageId ?? '',
                 to: addresses(mail.to),
                 cc: addresses(mail.cc),
+                envelopeTo: session.envelope.rcptTo.map((recipient) => recipient.address),
                 subject: mail.subject ?? '',
                 text: mail.text ?? '',
                 html: typeof mail.html === 'string' ? mail.html : '',

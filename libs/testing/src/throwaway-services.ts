@@ -35,7 +35,15 @@ export async function waitFor(what: string, probe: () => Promise<unknown>, timeo
   throw new Error(`${what} did not happen within ${timeoutMs} ms: ${String(lastError)}`);
 }
 
-export type ThrowawayRedis = { url: string; port: number; stop(): Promise<void>; start(): Promise<void> };
+export type ThrowawayRedis = {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  /** Freezes the server (SIGSTOP): connections stay open and commands get no answer, as with a hung Redis. */
+  pause(): void;
+  resume(): void;
+};
 
 /**
  * A private redis-server on a free port, for tests that stop or misconfigure Redis on purpose; the machine's
@@ -66,13 +74,20 @@ export async function startThrowawayRedis(extraArgs: string[] = []): Promise<Thr
     });
   };
   const stop = async () => {
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child!.once('exit', resolve));
     child.kill('SIGKILL');
     await exited;
   };
   await start();
-  return { url, port, start, stop };
+  return {
+    url,
+    port,
+    start,
+    stop,
+    pause: () => void child?.kill('SIGSTOP'),
+    resume: () => void child?.kill('SIGCONT'),
+  };
 }
 
 export type ThrowawayPostgres = {

@@ -36,6 +36,7 @@ const CODES: Partial<Record<number, string>> = {
   415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'RATE_LIMITED',
   500: 'INTERNAL_ERROR',
+  503: 'UNAVAILABLE',
 };
 
 export function errorBody(

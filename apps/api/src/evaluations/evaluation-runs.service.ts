@@ -6,6 +6,7 @@ import { DomainError, JobName, QueueName, runJobId, type Actor, type EvaluationC
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { JobQueueing } from '../redis/job-queueing.js';
 import type { CreateEvaluationRunDto } from './dto/create-evaluation-run.dto.js';
 import { toEvaluationRunResponse, type EvaluationRunResponse } from './dto/evaluation-run.response.js';
 
@@ -14,11 +15,21 @@ export class EvaluationRunsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QueueName.EvaluationRuns) private readonly queue: Queue,
+    private readonly queueing: JobQueueing,
     private readonly audit: AuditService,
   ) {}
 
-  /** Records the run and queues it; the worker plans it into chunks and evaluates them. */
+  /**
+   * Records the run and queues it; the worker plans it into chunks and evaluates them. While Redis is away the
+   * request answers 503 and leaves nothing behind that claims to be queued: nothing is recorded when the outage is
+   * known beforehand, and a run whose job could not be added is marked failed, saying so.
+   */
   async request(dto: CreateEvaluationRunDto, actor: Actor): Promise<EvaluationRunResponse> {
+    if (this.queueing.unavailable) {
+      throw new ServiceUnavailableException(
+        'The job queue is unavailable; nothing was recorded, request the run again',
+      );
+    }
     const run = await this.dataSource.transaction(async (manager) => {
       if (dto.contractIds) {
         const found: { id: string }[] = await manager.query('SELECT id FROM contracts WHERE id = ANY($1::uuid[])', [
@@ -43,13 +54,17 @@ export class EvaluationRunsService {
       });
       return created;
     });
+    const notQueued = `Run ${run.id} could not be queued and is marked failed; request the run again`;
     try {
-      await this.queue.add(JobName.Run, { runId: run.id }, { jobId: runJobId(run.id) });
-    } catch {
-      // Recorded but not queued: the worker's sweep picks unfinished runs up, so the request is not lost.
-      throw new ServiceUnavailableException(
-        `Run ${run.id} is recorded but could not be queued yet; it will start when the queue is back`,
+      await this.queueing.within(notQueued, () =>
+        this.queue.add(JobName.Run, { runId: run.id }, { jobId: runJobId(run.id) }),
       );
+    } catch (error) {
+      await this.dataSource.query(
+        `UPDATE evaluation_runs SET status = 'failed', finished_at = now(), error = $2 WHERE id = $1 AND status = 'queued'`,
+        [run.id, 'Not queued: the job queue was unavailable'],
+      );
+      throw error;
     }
     return this.get(run.id);
   }

@@ -5,7 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators.js';
-import { REDIS } from '../redis/redis.module.js';
+import { REDIS } from '../redis/redis-token.js';
 
 const CHECK_TIMEOUT_MS = 2000;
 

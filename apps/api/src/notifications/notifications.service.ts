@@ -6,6 +6,7 @@ import { DomainError, JobName, QueueName, sendJobId, type Actor } from '#domain'
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { JobQueueing } from '../redis/job-queueing.js';
 import type { Principal } from '../auth/principal.js';
 import { toNotificationResponse } from './dto/notification.response.js';
 import type { NotificationsQuery } from './dto/notifications.query.js';
@@ -18,6 +19,7 @@ export class NotificationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QueueName.Notifications) private readonly queue: Queue,
+    private readonly queueing: JobQueueing,
     private readonly audit: AuditService,
   ) {}
 
@@ -44,6 +46,9 @@ export class NotificationsService {
 
   /** Puts a failed (or suppressed) email back in the outbox with a fresh retry window, and queues it. */
   async retry(id: string, actor: Actor): Promise<Notification> {
+    if (this.queueing.unavailable) {
+      throw new ServiceUnavailableException('The job queue is unavailable; nothing was changed, retry again shortly');
+    }
     const notification = await this.dataSource.transaction(async (manager) => {
       const found = await manager.findOne(Notification, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!found) throw DomainError.notFound('Notification', id);
@@ -65,14 +70,12 @@ export class NotificationsService {
       });
       return saved;
     });
-    try {
+    // Pending again either way: the outbox sweep sends it if the job cannot be added now.
+    const notQueued = 'The notification is pending again but could not be queued; the outbox sweep will send it';
+    await this.queueing.within(notQueued, async () => {
       await this.queue.remove(sendJobId(id));
       await this.queue.add(JobName.Send, { notificationId: id }, { jobId: sendJobId(id) });
-    } catch {
-      throw new ServiceUnavailableException(
-        'The notification is pending again but could not be queued; the outbox sweep will send it',
-      );
-    }
+    });
     return notification;
   }
 }

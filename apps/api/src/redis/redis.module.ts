@@ -2,13 +2,14 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import { ConfigService } from '@nestjs/config';
 import { Redis } from 'ioredis';
 import type { ApiEnv } from '../config/api-env.js';
-
-export const REDIS = Symbol('REDIS');
+import { JobQueueing } from './job-queueing.js';
+import { REDIS } from './redis-token.js';
 
 /** A Redis connection for checks and small commands; BullMQ opens its own. */
 @Global()
 @Module({
   providers: [
+    JobQueueing,
     {
       provide: REDIS,
       inject: [ConfigService],
@@ -27,7 +28,7 @@ export const REDIS = Symbol('REDIS');
       },
     },
   ],
-  exports: [REDIS],
+  exports: [REDIS, JobQueueing],
 })
 export class RedisModule implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}

@@ -8,9 +8,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { WorkerEnv } from '../config/worker-env.js';
 import { MAIL_TRANSPORT } from './mail-transport.provider.js';
 import { NotificationContentService } from './notification-content.service.js';
-import { describeSmtpError, isPermanentRefusal } from './smtp-errors.js';
+import { describeSmtpError, isPermanentRefusal, recipientAnswers } from './smtp-errors.js';
 import { CLOCK } from '#runtime';
-import { type Clock } from '#domain';
+import { recipientOutcome, recipientsStillDue, type Clock } from '#domain';
 
 /** What became of one delivery attempt, once committed. */
 type Delivery = { result: 'sent' | 'skipped' } | { result: 'failed' | 'retry'; reason: string };
@@ -19,7 +19,9 @@ const HOUR_MS = 60 * 60 * 1000;
 
 /**
  * Sends one outbox row. The row is locked for the whole attempt, so two workers never send it at once, and it
- * is marked sent in the transaction that follows the server's acceptance. The one window for a duplicate is a
+ * is marked sent in the transaction that follows the server's acceptance of every `to` recipient. The server
+ * answers each recipient on its own: those it accepted are kept on the row, and a later attempt (a retry, or an
+ * officer's resend of a failed email) goes only to the others. The one window for a duplicate is a
  * crash between the server accepting the message and that commit; the fixed Message-ID lets receivers spot it.
  * An attempt that did not deliver throws once its outcome is committed: BullMQ retries the job after a transient
  * failure (its back-off, from the queue's retry schedule), and never after an UnrecoverableError (`failed`).
@@ -62,38 +64,65 @@ export class NotificationMailer {
 
       const message = await this.content.render(manager, notification);
       const attempt = { attempts: notification.attempts + 1, firstAttemptAt, subject: message.subject };
+      const from = this.config.get('MAIL_FROM');
+      // The headers name every recipient; the envelope only those the server has not accepted yet.
+      const recipients = recipientsStillDue(
+        notification.toAddresses,
+        notification.ccAddresses,
+        notification.deliveredTo,
+      );
       try {
         const info = await this.transport.sendMail({
-          from: this.config.get('MAIL_FROM'),
+          from,
           to: notification.toAddresses,
           cc: notification.ccAddresses,
+          envelope: { from, to: recipients },
           subject: message.subject,
           text: message.text,
           html: message.html,
           attachments: message.attachments,
-          messageId: `<${notification.id}@${mailDomain(this.config.get('MAIL_FROM'))}>`,
+          messageId: `<${notification.id}@${mailDomain(from)}>`,
         });
-        await this.finish(manager, notification, {
-          ...attempt,
-          status: 'sent',
-          sentAt: this.clock.now(),
-          providerMessageId: info.messageId,
-          lastError: null,
-        });
-        return { result: 'sent' };
+        const outcome = recipientOutcome(notification.toAddresses, notification.deliveredTo, recipientAnswers(info));
+        const recorded = { ...attempt, deliveredTo: outcome.deliveredTo, lastError: outcome.reason };
+        if (outcome.status === 'sent') {
+          await this.finish(manager, notification, {
+            ...recorded,
+            status: 'sent',
+            sentAt: this.clock.now(),
+            providerMessageId: info.messageId,
+          });
+          return { result: 'sent' };
+        }
+        return this.notDelivered(manager, notification, { ...recorded, lastError: outcome.reason! }, outcome.status);
       } catch (error) {
         const lastError = describeSmtpError(error);
-        if (isPermanentRefusal(error)) {
-          await this.finish(manager, notification, { ...attempt, status: 'failed', lastError });
-          return { result: 'failed', reason: lastError };
-        }
-        await manager.update(Notification, { id: notification.id }, { ...attempt, lastError });
-        this.logger.warn(
-          `notification=${notification.id} attempt=${attempt.attempts} outcome=retry error="${lastError}"`,
+        return this.notDelivered(
+          manager,
+          notification,
+          { ...attempt, lastError },
+          isPermanentRefusal(error) ? 'failed' : 'retry',
         );
-        return { result: 'retry', reason: lastError };
       }
     });
+  }
+
+  /** Records an attempt that did not reach every `to`: given up (`failed`) or left pending for the retry. */
+  private async notDelivered(
+    manager: EntityManager,
+    notification: Notification,
+    change: Partial<Notification> & { attempts: number; lastError: string },
+    result: 'failed' | 'retry',
+  ): Promise<Delivery> {
+    if (result === 'failed') {
+      await this.finish(manager, notification, { ...change, status: 'failed' });
+      return { result, reason: change.lastError };
+    }
+    await manager.update(Notification, { id: notification.id }, change);
+    this.logger.warn(
+      `notification=${notification.id} attempt=${change.attempts} outcome=retry error="${change.lastError}"`,
+    );
+    return { result, reason: change.lastError };
   }
 
   private async finish(

@@ -26,19 +26,19 @@ export class OutboxSweeper {
   ) {}
 
   async sweep(): Promise<{ emails: number; runs: number }> {
-    const settleSeconds = this.config.get('SWEEP_EVERY_SECONDS');
+    // Every pending email, however recent: one whose job is still to be added (a commit just before its enqueue)
+    // gets the same job id, so BullMQ keeps one job, and a job that already sent it finds the row `sent`. So an
+    // email whose job vanished is queued again by the next sweep, within SWEEP_EVERY_SECONDS.
     const pending: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM notifications
-        WHERE status = 'pending' AND updated_at < now() - make_interval(secs => $1)
-        ORDER BY created_at LIMIT 1000`,
-      [settleSeconds],
+      `SELECT id FROM notifications WHERE status = 'pending' ORDER BY created_at LIMIT 1000`,
     );
     let emails = 0;
     for (const { id } of pending) {
       if (await this.requeue(this.notifications, sendJobId(id), JobName.Send, { notificationId: id })) emails++;
     }
+    // A run a moment old may still be being planned by the job that created it (a scheduled run): left a sweep.
     let runs = 0;
-    for (const runId of await this.evaluationRuns.unfinishedRunIds(settleSeconds)) {
+    for (const runId of await this.evaluationRuns.unfinishedRunIds(this.config.get('SWEEP_EVERY_SECONDS'))) {
       if (await this.requeue(this.runs, runJobId(runId), JobName.Run, { runId })) runs++;
     }
     if (emails || runs) this.logger.warn(`requeued emails=${emails} runs=${runs}`);

@@ -1,4 +1,4 @@
-import { describeSmtpError, isPermanentRefusal } from './smtp-errors.js';
+import { describeSmtpError, isPermanentRefusal, recipientAnswers } from './smtp-errors.js';
 
 const smtpError = (fields: object) => Object.assign(new Error('failed'), fields);
 
@@ -22,5 +22,22 @@ describe('SMTP errors', () => {
     expect(describeSmtpError(smtpError({ code: 'ECONNECTION', message: 'connect ECONNREFUSED 127.0.0.1:25' }))).toBe(
       'ECONNECTION: connect ECONNREFUSED 127.0.0.1:25',
     );
+  });
+});
+
+describe('recipientAnswers', () => {
+  it("should pair each refused recipient with the server's reply", () => {
+    const refusal = Object.assign(new Error('Recipient command failed'), {
+      recipient: 'v@vendor.example',
+      responseCode: 550,
+      response: '550 5.1.1 User unknown',
+    });
+    expect(
+      recipientAnswers({ accepted: ['cm@city.example'], rejected: ['v@vendor.example'], rejectedErrors: [refusal] }),
+    ).toEqual({
+      accepted: ['cm@city.example'],
+      refused: [{ address: 'v@vendor.example', responseCode: 550, response: '550 5.1.1 User unknown' }],
+    });
+    expect(recipientAnswers({ accepted: ['cm@city.example'] })).toEqual({ accepted: ['cm@city.example'], refused: [] });
   });
 });

@@ -46,6 +46,8 @@ export class Notification {
   @Column({ type: 'varchar', length: 16 }) status!: NotificationStatus;
   @Column({ type: 'text', array: true }) toAddresses!: string[];
   @Column({ type: 'text', array: true, default: () => "'{}'" }) ccAddresses!: string[];
+  /** The recipients the mail server has accepted so far: a later attempt goes only to the others. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) deliveredTo!: string[];
   @Column({ type: 'varchar', length: 2 }) language!: Language;
   /** Rendered when the mail is first sent, from the evaluation as it then stands. */
   @Column({ type: 'varchar', length: 300, nullable: true }) subject!: string | null;

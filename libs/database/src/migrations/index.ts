@@ -11,6 +11,7 @@ import { ReportRuleFunctions1796169790501 } from './1796169790501-ReportRuleFunc
 import { PeriodInRange1796169914174 } from './1796169914174-PeriodInRange.js';
 import { SpreadsheetText1796170400000 } from './1796170400000-SpreadsheetText.js';
 import { OcdsReleases1796171200000 } from './1796171200000-OcdsReleases.js';
+import { NotificationDeliveredTo1796171300000 } from './1796171300000-NotificationDeliveredTo.js';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file; add its class here.
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   PeriodInRange1796169914174,
   SpreadsheetText1796170400000,
   OcdsReleases1796171200000,
+  NotificationDeliveredTo1796171300000,
 ];

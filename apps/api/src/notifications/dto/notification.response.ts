@@ -41,6 +41,13 @@ export class NotificationResponse {
   @ApiProperty({ type: [String], format: 'email' })
   cc!: string[];
 
+  @ApiProperty({
+    type: [String],
+    format: 'email',
+    description: 'The recipients the mail server has accepted so far; a retry goes only to the others',
+  })
+  deliveredTo!: string[];
+
   @ApiProperty({ type: String, nullable: true })
   subject!: string | null;
 
@@ -74,6 +81,7 @@ export const toNotificationResponse = (notification: Notification): Notification
   period: notification.period,
   to: notification.toAddresses,
   cc: notification.ccAddresses,
+  deliveredTo: notification.deliveredTo,
   subject: notification.subject,
   language: notification.language,
   status: notification.status,
