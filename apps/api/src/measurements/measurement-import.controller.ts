@@ -1,10 +1,9 @@
-import type { Readable } from 'node:stream';
 import { Controller, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#domain';
 import { CurrentActor, CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
-import { AcceptsCsvStream, CsvStream } from '../common/csv-stream.js';
+import { AcceptsCsvStream, CsvFile, type OpenCsvFile } from '../common/csv-stream.js';
 import { ImportMeasurementsQuery } from './dto/import-measurements.query.js';
 import { MeasurementImportService, type ImportReport } from './measurement-import.service.js';
 
@@ -19,15 +18,18 @@ export class MeasurementImportController {
   @HttpCode(HttpStatus.OK)
   @Roles('procurement_officer', 'department_head', 'vendor')
   @AcceptsCsvStream(
-    'CSV with the header contractNumber,kpiName,period,value,note (note optional), one measurement per row. ' +
-      'Rows follow the rules of PUT /kpis/{id}/measurements/{period}; callers import on the contracts they may see.',
+    'CSV with the header contractNumber,kpiName,period,value,note (note optional), one measurement per row, ' +
+      'separated by commas or semicolons (the header tells which), as a text/csv body or as the one file part of ' +
+      'a multipart/form-data form. Rows follow the rules of PUT /kpis/{id}/measurements/{period}; callers ' +
+      'import on the contracts they may see.',
   )
-  import(
-    @CsvStream() file: Readable,
+  async import(
+    @CsvFile() openFile: OpenCsvFile,
     @Query() query: ImportMeasurementsQuery,
     @CurrentPrincipal() principal: Principal,
     @CurrentActor() actor: Actor,
   ): Promise<ImportReport> {
-    return this.imports.import(file, query.dryRun, principal, actor);
+    const options = { dryRun: query.dryRun, decimal: query.decimal };
+    return this.imports.import(await openFile(), options, principal, actor);
   }
 }
