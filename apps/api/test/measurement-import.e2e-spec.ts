@@ -409,7 +409,7 @@ describe('measurement import', () => {
             field: 'line 3: value',
             message:
               'value 3 and note "5" read like the decimal comma 3,5 split by the comma delimiter: write 3.5, ' +
-              'or quote "3,5" and send decimal=,; quote a note of digits to keep it',
+              'or quote "3,5" and send decimal=,; to keep a note of digits, write the value with its decimals (3.0)',
           },
           {
             field: 'line 4',

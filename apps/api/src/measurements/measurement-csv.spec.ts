@@ -82,18 +82,6 @@ describe('CsvLineReader', () => {
       'a closing quote must be followed by a semicolon or the end of the line@2',
     );
   });
-
-  it('should tell which fields were quoted', async () => {
-    const records: CsvRecord[] = [];
-    await pipeline(Readable.from(['h,n,o\n"A",1,""\nB,"2",3\n']), new CsvLineReader(',').parser, async (rows) => {
-      for await (const record of rows as AsyncIterable<CsvRecord>) records.push(record);
-    });
-    expect(records.map((record) => record.quoted)).toEqual([
-      [false, false, false],
-      [true, false, true],
-      [false, true, false],
-    ]);
-  });
 });
 
 describe('delimiterOf', () => {
@@ -167,11 +155,7 @@ describe('readHeader', () => {
 });
 
 const COMMAS: ImportFormat = { delimiter: ',', decimal: '.' };
-const record = (line: number, fields: string[], quoted: boolean[] = []): CsvRecord => ({
-  line,
-  fields,
-  quoted: fields.map((_field, index) => quoted[index] ?? false),
-});
+const record = (line: number, fields: string[]): CsvRecord => ({ line, fields });
 
 describe('readRow', () => {
   const columns = readHeader(['contractNumber', 'kpiName', 'period', 'value', 'note']);
@@ -242,15 +226,13 @@ describe('readRow', () => {
         column: 'value',
         message:
           'value 3 and note "5" read like the decimal comma 3,5 split by the comma delimiter: write 3.5, ' +
-          'or quote "3,5" and send decimal=,; quote a note of digits to keep it',
+          'or quote "3,5" and send decimal=,; to keep a note of digits, write the value with its decimals (3.0)',
       },
     ];
     expect(read('C-1', 'K', '2026-03', '3', '5')).toEqual(split);
     expect(readRow(record(7, ['C-1', 'K', '2026-03', '3', '5']), columns, { ...COMMAS, decimal: ',' })).toEqual(split);
-    // Quoted, the note is the note; more than 4 digits, or a note of words, cannot be decimals.
-    expect(
-      readRow(record(7, ['C-1', 'K', '2026-03', '3', '5'], [false, false, false, false, true]), columns, COMMAS),
-    ).toMatchObject({ value: '3.0000', note: '5' });
+    // A value with decimals, a note of more than 4 digits, or one of words, is what it says.
+    expect(read('C-1', 'K', '2026-03', '3.0', '5')).toMatchObject({ value: '3.0000', note: '5' });
     expect(read('C-1', 'K', '2026-03', '3', '12345')).toMatchObject({ value: '3.0000', note: '12345' });
     expect(read('C-1', 'K', '2026-03', '3.5', '5')).toMatchObject({ value: '3.5000', note: '5' });
     expect(
