@@ -6,7 +6,7 @@ import { RequestMethod } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { registerCsvStreamParser } from './common/csv-stream.js';
+import { registerCsvStreamParsers } from './common/csv-stream.js';
 import { errorBody } from './common/error-body.js';
 import { ErrorResponseFilter } from './common/error-response.filter.js';
 import {
@@ -73,7 +73,7 @@ export async function configureApp(app: NestFastifyApplication, env: ApiEnv): Pr
   // The API speaks JSON; routes that take other media types register their own parsers.
   fastify.removeContentTypeParser('text/plain');
   registerJsonBodyParser(fastify);
-  registerCsvStreamParser(fastify, env.IMPORT_LIMIT_BYTES);
+  await registerCsvStreamParsers(fastify, env.IMPORT_LIMIT_BYTES);
   // OCDS packages are whole JSON documents, far larger than any other body: only their route gets the larger limit.
   fastify.addHook('onRoute', (route) => {
     if (route.url === `/${API_PREFIX}/${OCDS_IMPORT_PATH}`) route.bodyLimit = env.OCDS_IMPORT_LIMIT_BYTES;

@@ -134,7 +134,7 @@ describe('the input boundary', () => {
     expect(await departmentCount()).toBe(0);
   });
 
-  it.each(['application/json', 'text/plain', 'application/octet-stream'])(
+  it.each(['application/json', 'text/plain', 'application/octet-stream', 'multipart/form-data; boundary=x'])(
     'should take a bodiless action declared %s with an empty body',
     async (contentType) => {
       const solicitation = await createSolicitation(testApp.dataSource, await createDepartment(testApp.dataSource));

@@ -31,6 +31,28 @@ async function postStreamed(url: string, token: string, chunks: Iterable<string>
   return { status: response.status, body: await response.json() };
 }
 
+/** Posts a form, as `curl -F file=@measurements.csv` does. */
+async function postForm(url: string, token: string, form: FormData, query = '') {
+  const response = await fetch(`${url}${IMPORT}${query}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** A form of the given parts: text is a field, a Blob a file. */
+function formOf(...parts: [string, string | Blob][]): FormData {
+  const form = new FormData();
+  for (const [name, value] of parts) {
+    if (typeof value === 'string') form.append(name, value);
+    else form.append(name, value, 'measurements.csv');
+  }
+  return form;
+}
+
+const csvFile = (text: string) => new Blob([text], { type: 'text/csv' });
+
 describe('measurement import', () => {
   let testApp: TestApp;
   let officer: string;
@@ -232,7 +254,7 @@ describe('measurement import', () => {
         { field: 'line 11: value', message: 'value must be a number with at most 4 decimals' },
         { field: 'line 12', message: 'repeats line 2: the same contract, KPI and period' },
         { field: 'line 13: kpiName', message: 'kpiName is required' },
-        { field: 'line 14', message: 'expected 5 columns, found 3' },
+        { field: 'line 14', message: 'expected 5 columns as in the header, found 3' },
         { field: 'line 18: value', message: 'value must be a number with at most 4 decimals' },
       ],
     };
@@ -273,7 +295,7 @@ describe('measurement import', () => {
       );
       expect(response.body.details).toEqual([
         { field: 'line 2: value', message: 'value must be a number with at most 4 decimals' },
-        { field: 'line 3: value', message: 'value must have at most 14 digits before the decimal point' },
+        { field: 'line 3: value', message: 'value must have at most 14 digits before the decimal separator' },
         { field: 'line 4: value', message: 'value must be a number with at most 4 decimals' },
         { field: 'line 5: note', message: 'note must be at most 2000 characters' },
       ]);
@@ -335,9 +357,201 @@ describe('measurement import', () => {
       const response = await importCsv(csv);
       expect(response.status).toBe(400);
       expect(response.body.message).toBe(
-        'The first line must name the columns contractNumber,kpiName,period,value,note (note may be left out); nothing was imported',
+        'The first line must name the columns contractNumber,kpiName,period,value,note (note may be left out), ' +
+          'separated by commas or semicolons; nothing was imported',
       );
       expect(response.body.details).toEqual(messages.map((message) => ({ field: 'header', message })));
+      expect(await count('measurements')).toBe(0);
+    });
+  });
+
+  describe('delimiters and decimal separators', () => {
+    const SEMICOLONS = 'contractNumber;kpiName;period;value;note';
+    const nothingStored = async () =>
+      expect([await count('measurements'), await count('audit_events')]).toEqual([0, 0]);
+
+    it('should read a semicolon file with decimal commas, as spreadsheets in es and pt locales write it', async () => {
+      const file = [
+        `\ufeff${SEMICOLONS}`,
+        'C-1;On time;2025-03;3,5;tarde, como acordado',
+        'C-1;On time;2025-04;"1,25";',
+        'C-1;Quarterly;2025-Q2;-0,0001;"a; b"',
+        'C-1;Annual;2025;42;',
+      ].join('\r\n');
+      const response = await importCsv(file);
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({ dryRun: false, rows: 4, created: 4, updated: 0, unchanged: 0 });
+      expect(await measurementsOf(onTime)).toEqual([
+        expect.objectContaining({ period: '2025-03', value: 3.5, note: 'tarde, como acordado' }),
+        expect.objectContaining({ period: '2025-04', value: 1.25, note: null }),
+      ]);
+      expect(await measurementsOf(quarterly)).toEqual([expect.objectContaining({ value: -0.0001, note: 'a; b' })]);
+      expect(await measurementsOf(annual)).toEqual([expect.objectContaining({ value: 42 })]);
+    });
+
+    it('should read decimal points in a semicolon file when told, and quoted decimal commas in a comma file', async () => {
+      expect((await importCsv(`${SEMICOLONS}\nC-1;On time;2025-03;3.5;`, { query: '?decimal=.' })).status).toBe(200);
+      const commas = await importCsv(`${HEADER}\nC-1,On time,2025-04,"2,75",`, { query: '?decimal=,&dryRun=false' });
+      expect(commas.status).toBe(200);
+      expect((await measurementsOf(onTime)).map((m: { value: number }) => m.value)).toEqual([3.5, 2.75]);
+    });
+
+    it('should refuse a decimal comma split by the commas of a comma file, on its line, storing nothing', async () => {
+      const response = await importCsv(
+        [HEADER, 'C-1,On time,2025-03,91.5,', 'C-1,On time,2025-04,3,5', 'C-1,On time,2025-05,3,5,'].join('\n'),
+      );
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({
+        code: 'INVALID_INPUT',
+        message: '2 of 3 rows are invalid; nothing was imported',
+        details: [
+          {
+            field: 'line 3: value',
+            message:
+              'value 3 and note "5" read like the decimal comma 3,5 split by the comma delimiter: write 3.5, ' +
+              'or quote "3,5" and send decimal=,; to keep a note of digits, write the value with its decimals (3.0)',
+          },
+          {
+            field: 'line 4',
+            message:
+              'expected 5 columns as in the header, found 6: a value with a decimal comma must be quoted ("3,5") ' +
+              'in a comma-separated file',
+          },
+        ],
+      });
+      await nothingStored();
+    });
+
+    it('should refuse more fields than the header, also without a note column', async () => {
+      const response = await importCsv('contractNumber,kpiName,period,value\nC-1,On time,2025-03,3,5');
+      expect(response.status).toBe(400);
+      expect(response.body.details).toEqual([
+        {
+          field: 'line 2',
+          message:
+            'expected 4 columns as in the header, found 5: a value with a decimal comma must be quoted ("3,5") ' +
+            'in a comma-separated file',
+        },
+      ]);
+      await nothingStored();
+    });
+
+    it('should refuse the other separator and thousands separators, saying how to send them', async () => {
+      const response = await importCsv(
+        [SEMICOLONS, 'C-1;On time;2025-03;3.5;', 'C-1;On time;2025-04;1.234,5;'].join('\n'),
+      );
+      expect(response.status).toBe(400);
+      const message =
+        'value must be written with a decimal comma, like 3,5, and without thousands separators; ' +
+        'decimal=. reads decimal points';
+      expect(response.body.details).toEqual([
+        { field: 'line 2: value', message },
+        { field: 'line 3: value', message },
+      ]);
+      const quoted = await importCsv(`${HEADER}\nC-1,On time,2025-03,"3,5",`);
+      expect(quoted.body.details).toEqual([
+        {
+          field: 'line 2: value',
+          message:
+            'value must be written with a decimal point, like 3.5, and without thousands separators; ' +
+            'decimal=, reads decimal commas',
+        },
+      ]);
+      await nothingStored();
+    });
+
+    it.each(['?decimal=x', '?decimal=', '?decimal=.&decimal=,'])('should answer 400 to %s', async (query) => {
+      const response = await importCsv(`${SEMICOLONS}\nC-1;On time;2025-03;3,5;`, { query });
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({
+        code: 'INVALID_INPUT',
+        details: [{ field: 'decimal', message: 'decimal must be "." or ","' }],
+      });
+      await nothingStored();
+    });
+  });
+
+  describe('a form upload', () => {
+    const file = `${HEADER}\nC-1,On time,2025-03,91.5,\nC-1,Annual,2025,4.5,`;
+    const refused = async (form: FormData, message: string) => {
+      const response = await postForm(testApp.url, officer, form);
+      expect(response).toEqual({
+        status: 400,
+        body: { statusCode: 400, error: 'Bad Request', code: 'INVALID_INPUT', message, details: [] },
+      });
+      expect([await count('measurements'), await count('audit_events')]).toEqual([0, 0]);
+    };
+
+    it('should import the one file of a multipart/form-data form', async () => {
+      const response = await postForm(testApp.url, officer, formOf(['file', csvFile(file)]));
+      expect(response).toEqual({ status: 200, body: { dryRun: false, rows: 2, created: 2, updated: 0, unchanged: 0 } });
+      expect(await measurementsOf(onTime)).toEqual([expect.objectContaining({ value: 91.5, source: 'import' })]);
+    });
+
+    it('should take the query as for text/csv: a dry run of a semicolon file', async () => {
+      const semicolons = csvFile('contractNumber;kpiName;period;value\nC-1;On time;2025-03;3,5');
+      const response = await postForm(testApp.url, officer, formOf(['upload', semicolons]), '?dryRun=true');
+      expect(response).toEqual({ status: 200, body: { dryRun: true, rows: 1, created: 1, updated: 0, unchanged: 0 } });
+      expect(await count('measurements')).toBe(0);
+    });
+
+    it('should report a bad row of the file as for text/csv', async () => {
+      const response = await postForm(
+        testApp.url,
+        officer,
+        formOf(['file', csvFile(`${HEADER}\nNOPE,On time,2025-03,1,`)]),
+      );
+      expect(response.status).toBe(400);
+      expect(response.body.details).toEqual([
+        { field: 'line 2: contractNumber', message: 'contract "NOPE" was not found' },
+      ]);
+    });
+
+    it('should refuse a form without a file', async () => {
+      await refused(
+        formOf(['file', file]),
+        'The form must hold exactly one part, the CSV file; this one has the field "file"',
+      );
+      await refused(new FormData(), 'The form must hold exactly one part, the CSV file; this one has no file');
+    });
+
+    it('should refuse a form with more than the file, even when the file is good', async () => {
+      await refused(
+        formOf(['file', csvFile(file)], ['other', csvFile(file)]),
+        'The form must hold exactly one part, the CSV file; this one has a further file "other"',
+      );
+      await refused(
+        formOf(['file', csvFile(file)], ['note', 'x']),
+        'The form must hold exactly one part, the CSV file; this one has a further field "note"',
+      );
+    });
+
+    it('should refuse a body that is not a form', async () => {
+      const response = await importCsv('--x\r\nnot a form', { contentType: 'multipart/form-data' });
+      expect(response.status).toBe(400);
+      expect(response.body.message).toMatch(/^The body is not a valid multipart\/form-data form: /);
+      expect(await count('measurements')).toBe(0);
+    });
+
+    it('should answer 415 to a form on routes that take JSON', async () => {
+      const response = await fetch(`${testApp.url}/api/v1/departments`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${officer}` },
+        body: formOf(['name', 'Parks'], ['code', 'PRK']),
+      });
+      expect(response.status).toBe(415);
+      expect(await response.json()).toMatchObject({
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: 'This route takes JSON only',
+      });
+    });
+
+    it('should answer 401 without a key, reading nothing', async () => {
+      const response = await fetch(`${testApp.url}${IMPORT}`, {
+        method: 'POST',
+        body: formOf(['file', csvFile(file)]),
+      });
+      expect(response.status).toBe(401);
       expect(await count('measurements')).toBe(0);
     });
   });
@@ -366,11 +580,20 @@ describe('measurement import', () => {
       expect(unknown.body.details).toEqual([{ field: 'force', message: 'force is not an allowed field' }]);
     });
 
-    it('should be documented as taking text/csv', async () => {
+    it('should be documented as taking text/csv and a form, with its query parameters', async () => {
       const spec = await testApp.http.get('/docs-json');
       const operation = spec.body.paths[IMPORT].post;
+      expect(Object.keys(operation.requestBody.content)).toEqual(['text/csv', 'multipart/form-data']);
       expect(operation.requestBody.content['text/csv'].schema).toEqual({ type: 'string' });
-      expect(operation.parameters).toEqual([expect.objectContaining({ name: 'dryRun', in: 'query' })]);
+      expect(operation.requestBody.content['multipart/form-data'].schema).toMatchObject({
+        type: 'object',
+        required: ['file'],
+        properties: { file: { type: 'string', format: 'binary' } },
+      });
+      expect(operation.parameters).toEqual([
+        expect.objectContaining({ name: 'dryRun', in: 'query' }),
+        expect.objectContaining({ name: 'decimal', in: 'query', schema: { type: 'string', enum: ['.', ','] } }),
+      ]);
     });
 
     it('should answer 401 without a key', async () => {
@@ -446,5 +669,20 @@ describe('the import size limit', () => {
 
     const small = await postStreamed(testApp.url, officer, [HEADER + '\n', rows(12).join('\n')]);
     expect(small).toEqual({ status: 200, body: { dryRun: false, rows: 12, created: 12, updated: 0, unchanged: 0 } });
+  });
+
+  it('should answer 413 to a form whose file passes the limit, write nothing, and keep working', async () => {
+    // One that busboy cuts within its first chunk, and one it cuts while the file is being read.
+    for (const count of [200, 20_000]) {
+      const large = formOf(['file', csvFile([HEADER, ...rows(count)].join('\n'))]);
+      expect(await postForm(testApp.url, officer, large)).toEqual({ status: 413, body: expected413 });
+    }
+    expect(Number((await testApp.dataSource.query('SELECT count(*) AS n FROM measurements'))[0].n)).toBe(0);
+
+    const small = formOf(['file', csvFile([HEADER, ...rows(12)].join('\n'))]);
+    expect(await postForm(testApp.url, officer, small)).toEqual({
+      status: 200,
+      body: { dryRun: false, rows: 12, created: 12, updated: 0, unchanged: 0 },
+    });
   });
 });

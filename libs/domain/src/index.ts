@@ -14,6 +14,7 @@ export * from './evaluation/period-window.js';
 export * from './evaluation/reporting-period.js';
 export * from './measurements/measurement-acceptance.js';
 export * from './measurements/measurement-source.js';
+export * from './measurements/measurement-value.js';
 export * from './meeting-pack/pack-call.js';
 export * from './meeting-pack/pack-period.js';
 export * from './notices/contract-notices.js';

@@ -74,20 +74,22 @@ export function registerJsonBodyParser(fastify: FastifyInstance): void {
   });
 }
 
+/** The request's media type, lower case, without parameters. */
+export const mediaTypeOf = (request: FastifyRequest): string | undefined =>
+  request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+
+/** Whether the request declares a body of no bytes. */
+export const hasEmptyBody = ({ headers }: FastifyRequest): boolean =>
+  headers['content-length'] === '0' && headers['transfer-encoding'] === undefined;
+
 /**
  * A body of no bytes in a media type the API does not read is no body at all, so an action without one (publish,
  * close) is not refused for what the client declared. Types the API reads (JSON, CSV) judge emptiness themselves.
  */
 export async function dropMediaTypeOfEmptyBody(request: FastifyRequest): Promise<void> {
-  const { headers } = request;
-  const mediaType = headers['content-type']?.split(';')[0]?.trim().toLowerCase();
-  if (
-    mediaType &&
-    headers['content-length'] === '0' &&
-    headers['transfer-encoding'] === undefined &&
-    !request.server.hasContentTypeParser(mediaType)
-  ) {
-    delete headers['content-type'];
+  const mediaType = mediaTypeOf(request);
+  if (mediaType && hasEmptyBody(request) && !request.server.hasContentTypeParser(mediaType)) {
+    delete request.headers['content-type'];
   }
 }
 

@@ -4,7 +4,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CsvError } from 'csv-parse';
-import { DomainError, localDateOf, measurementProblem, type Actor, type Clock, type Frequency } from '#domain';
+import {
+  DomainError,
+  localDateOf,
+  measurementProblem,
+  type Actor,
+  type Clock,
+  type DecimalSeparator,
+  type Frequency,
+} from '#domain';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import QueryStream from 'pg-query-stream';
@@ -15,12 +23,17 @@ import type { ApiEnv } from '../config/api-env.js';
 import {
   CsvLineReader,
   IMPORT_TABLE_COLUMNS,
+  importFormat,
   ImportRowEncoder,
+  peekHeaderLine,
   toErrorDetail,
   type LineProblem,
 } from './measurement-csv.js';
 import { MEASUREMENT_ENTITY } from './measurements.service.js';
 import { CLOCK } from '#runtime';
+
+/** How to import: for real or as a dry run, and the values' decimal separator when the caller names it. */
+export type ImportOptions = { dryRun: boolean; decimal?: DecimalSeparator };
 
 /** What an import did, or (dry run) would do. */
 export type ImportReport = { dryRun: boolean; rows: number; created: number; updated: number; unchanged: number };
@@ -109,7 +122,7 @@ const WRITE_SQL = `
 /**
  * `POST /measurements/import`: a CSV file of measurements, all rows or none (the product design (§4)).
  *
- * The body is streamed: csv-parse reads it, each row's syntax is checked as it passes, and good rows are copied
+ * The body is streamed: its header line tells the delimiter, then csv-parse reads it, each row's syntax is checked as it passes, and good rows are copied
  * (COPY FROM STDIN) into a temporary table on the transaction's connection. The rows then come back through a
  * cursor with their contracts and KPIs, each held to measurementProblem(), the PUT's own rule, and the file is
  * written set-based in SQL: a handful of statements, never one per row.
@@ -122,12 +135,13 @@ export class MeasurementImportService {
     private readonly config: ConfigService<ApiEnv, true>,
   ) {}
 
-  async import(file: Readable, dryRun: boolean, principal: Principal, actor: Actor): Promise<ImportReport> {
+  async import(file: Readable, options: ImportOptions, principal: Principal, actor: Actor): Promise<ImportReport> {
+    const { dryRun } = options;
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
       await runner.startTransaction();
-      const report = await this.load(runner, file, principal, actor, dryRun);
+      const report = await this.load(runner, file, principal, actor, options);
       // A dry run makes the very same changes and takes them back, so its report cannot differ from the real one.
       await (dryRun ? runner.rollbackTransaction() : runner.commitTransaction());
       return report;
@@ -144,19 +158,21 @@ export class MeasurementImportService {
     file: Readable,
     principal: Principal,
     actor: Actor,
-    dryRun: boolean,
+    { dryRun, decimal }: ImportOptions,
   ): Promise<ImportReport> {
+    const { headerLine, file: body } = await peekHeaderLine(file);
+    const format = importFormat(headerLine, decimal);
     await runner.query(`
       CREATE TEMP TABLE measurement_import (
         line integer NOT NULL, contract_number text NOT NULL, kpi_name text NOT NULL, period text NOT NULL,
         value numeric(18, 4) NOT NULL, note text
       ) ON COMMIT DROP`);
-    const reader = new CsvLineReader();
-    const encoder = new ImportRowEncoder(MAX_REPORTED_PROBLEMS);
+    const reader = new CsvLineReader(format.delimiter);
+    const encoder = new ImportRowEncoder(format, MAX_REPORTED_PROBLEMS);
     const client = (await runner.connect()) as PoolClient;
     try {
       await pipeline(
-        file,
+        body,
         reader.parser,
         encoder,
         client.query(copyFrom(`COPY measurement_import (${IMPORT_TABLE_COLUMNS}) FROM STDIN`)),

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { DECIMAL_SEPARATORS, type DecimalSeparator } from '#domain';
 import { booleanWord } from '../../common/validation.js';
 
 export class ImportMeasurementsQuery {
@@ -13,4 +14,15 @@ export class ImportMeasurementsQuery {
   @Transform(({ value }) => booleanWord(value))
   @IsBoolean({ message: 'dryRun must be true or false' })
   dryRun: boolean = false;
+
+  @ApiPropertyOptional({
+    enum: DECIMAL_SEPARATORS,
+    description:
+      'The decimal separator of the values: "," when the file is separated by semicolons (as spreadsheets in ' +
+      'es and pt locales write it), "." otherwise. Thousands separators are never accepted; in a ' +
+      'comma-separated file a value with a decimal comma must be quoted ("3,5").',
+  })
+  @IsOptional()
+  @IsIn(DECIMAL_SEPARATORS, { message: 'decimal must be "." or ","' })
+  decimal?: DecimalSeparator;
 }
