@@ -124,6 +124,39 @@ describe('the input boundary', () => {
     expect(response.body.details).toEqual([{ field: 'amount', message: 'amount must have at most 2 decimals' }]);
   });
 
+  it('should say a non-number in a nested array must be a number, not fail inside the check', async () => {
+    const department = await createDepartment(testApp.dataSource);
+    const response = await testApp.http.post('/api/v1/solicitations', {
+      token: officer,
+      body: {
+        departmentId: department.id,
+        title: 'Tree care',
+        kpiTemplates: [
+          {
+            name: 'Response',
+            unit: 'hours',
+            frequency: 'monthly',
+            direction: 'lower_is_better',
+            target: {},
+            offTrackThreshold: 48,
+          },
+        ],
+      },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.details).toContainEqual({
+      field: 'kpiTemplates.0.target',
+      message: 'target must be a number',
+    });
+    expect(await testApp.dataSource.getRepository(Solicitation).count()).toBe(0);
+  });
+
+  it('should refuse a day that does not exist in a query instant, naming since', async () => {
+    const response = await testApp.http.get('/api/v1/ocds/releases?since=2026-02-30T00:00:00Z', { token: officer });
+    expect(response.status).toBe(400);
+    expect(response.body.details).toEqual([{ field: 'since', message: expect.stringContaining('since') }]);
+  });
+
   it('should refuse an address with a quoted local part, as no mail server reads it alike', async () => {
     const response = await testApp.http.post('/api/v1/departments', {
       token: officer,

@@ -1,5 +1,5 @@
 import { validateSync } from 'class-validator';
-import { IsCalendarDate, IsNotBefore } from './date-validators.js';
+import { IsCalendarDate, IsNotBefore, isInstantText } from './date-validators.js';
 
 class Period {
   @IsCalendarDate()
@@ -41,5 +41,30 @@ describe('date validators', () => {
 
   it('should leave the order alone when a date is malformed', () => {
     expect(problems('not a date', '2026-03-14')).toEqual(['from: from must be a calendar date written YYYY-MM-DD']);
+  });
+});
+
+describe('isInstantText', () => {
+  it.each([
+    '2026-03-01T09:30Z',
+    '2026-03-01T09:30:00Z',
+    '2026-03-01T09:30:00.123456-05:00',
+    '2024-02-29T23:59:59+14:00',
+  ])('should accept %s', (value) => {
+    expect(isInstantText(value)).toBe(true);
+  });
+
+  it.each([
+    '2026-02-30T00:00:00Z',
+    '2026-13-01T00:00:00Z',
+    '2026-03-01T24:00:00Z',
+    '2026-03-01T09:60:00Z',
+    '2026-03-01T09:30:60Z',
+    '2026-03-01T09:30:00+15:00',
+    '2026-03-01T09:30:00',
+    '2026-03-01',
+    20260301,
+  ])('should refuse %s', (value) => {
+    expect(isInstantText(value)).toBe(false);
   });
 });

@@ -41,7 +41,27 @@ export function IsNotBefore(property: string, options?: ValidationOptions): Prop
     });
 }
 
-/** An ISO 8601 instant with a time and an offset or Z, e.g. 2026-03-01T09:30:00Z. */
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+/**
+ * An ISO 8601 instant with a time and an offset or Z, every part within its range: a real calendar day (JavaScript
+ * reads 2026-02-30 as 2 March, PostgreSQL refuses it), hours to 23, minutes and seconds to 59, offsets to ±14:59.
+ */
+export function isInstantText(value: unknown): value is string {
+  const parts = typeof value === 'string' ? INSTANT.exec(value) : null;
+  if (!parts) return false;
+  const [, day = '', hours, minutes, seconds = '0', offsetHours = '0', offsetMinutes = '0'] = parts;
+  return (
+    isCalendarDate(day) &&
+    Number(hours) <= 23 &&
+    Number(minutes) <= 59 &&
+    Number(seconds) <= 59 &&
+    Number(offsetHours) <= 14 &&
+    Number(offsetMinutes) <= 59
+  );
+}
+
+/** An ISO 8601 instant with a time and an offset or Z, e.g. 2026-03-01T09:30:00Z (see `isInstantText`). */
 export function IsInstant(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
@@ -52,11 +72,6 @@ export function IsInstant(options?: ValidationOptions): PropertyDecorator {
         message: '$property must be an ISO 8601 date-time with a time zone, e.g. 2026-03-01T09:30:00Z',
         ...options,
       },
-      validator: {
-        validate: (value: unknown) =>
-          typeof value === 'string' &&
-          /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(value) &&
-          !Number.isNaN(Date.parse(value)),
-      },
+      validator: { validate: isInstantText },
     });
 }
