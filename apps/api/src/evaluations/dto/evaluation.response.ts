@@ -1,6 +1,6 @@
 import type { KpiEvaluation } from '#database';
 import { KPI_STATUSES, type KpiStatus } from '#domain';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, PickType } from '@nestjs/swagger';
 
 export class EvaluationResponse {
   @ApiProperty({ format: 'uuid' })
@@ -43,27 +43,19 @@ export const toEvaluationResponse = (evaluation: KpiEvaluation): EvaluationRespo
   evaluatedAt: evaluation.evaluatedAt,
 });
 
-export class ScorecardKpiResponse {
-  @ApiProperty({ format: 'uuid' })
-  kpiId!: string;
-
+/** A KPI's line on a scorecard: its evaluation's figures, with the KPI's name and unit. */
+export class ScorecardKpiResponse extends PickType(EvaluationResponse, [
+  'kpiId',
+  'value',
+  'target',
+  'offTrackThreshold',
+  'status',
+] as const) {
   @ApiProperty()
   name!: string;
 
   @ApiProperty()
   unit!: string;
-
-  @ApiProperty({ type: Number, nullable: true })
-  value!: number | null;
-
-  @ApiProperty({ type: Number })
-  target!: number;
-
-  @ApiProperty({ type: Number })
-  offTrackThreshold!: number;
-
-  @ApiProperty({ enum: KPI_STATUSES })
-  status!: KpiStatus;
 }
 
 export class ScorecardPeriodResponse {
