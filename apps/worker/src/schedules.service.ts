@@ -7,9 +7,11 @@ import type { WorkerEnv } from './config/worker-env.js';
 
 const EVALUATION_SCHEDULER = 'evaluation-schedule';
 const SWEEP_SCHEDULER = 'outbox-sweep';
+const DUTIES_SCHEDULER = 'daily-duties';
 
 /**
- * The recurring work: evaluation on EVALUATION_CRON in the city's time zone, and the outbox sweep. Upserting a
+ * The recurring work: evaluation and the daily duties on EVALUATION_CRON in the city's time zone, and the outbox
+ * sweep. Upserting a
  * job scheduler is idempotent, so every worker replica does it at every start. The schedulers live in Redis, so a
  * Redis that comes back without its data (no persistence, a fail-over to an empty replica) has forgotten them:
  * the worker registers them again when its connection is ready again, and checks every SWEEP_EVERY_SECONDS in
@@ -24,6 +26,7 @@ export class SchedulesService implements OnApplicationBootstrap, OnModuleDestroy
   constructor(
     @InjectQueue(QueueName.EvaluationRuns) private readonly runs: Queue,
     @InjectQueue(QueueName.Notifications) private readonly notifications: Queue,
+    @InjectQueue(QueueName.Duties) private readonly duties: Queue,
     private readonly config: ConfigService<WorkerEnv, true>,
   ) {}
 
@@ -42,6 +45,7 @@ export class SchedulesService implements OnApplicationBootstrap, OnModuleDestroy
     const pattern = this.config.get('EVALUATION_CRON');
     const tz = this.config.get('CITY_TIMEZONE');
     await this.runs.upsertJobScheduler(EVALUATION_SCHEDULER, { pattern, tz }, { name: JobName.ScheduledRun });
+    await this.duties.upsertJobScheduler(DUTIES_SCHEDULER, { pattern, tz }, { name: JobName.RunDuties });
     await this.notifications.upsertJobScheduler(
       SWEEP_SCHEDULER,
       { every: this.config.get('SWEEP_EVERY_SECONDS') * 1000 },
@@ -58,6 +62,7 @@ export class SchedulesService implements OnApplicationBootstrap, OnModuleDestroy
       const missing = [
         ...((await this.runs.getJobScheduler(EVALUATION_SCHEDULER)) ? [] : [EVALUATION_SCHEDULER]),
         ...((await this.notifications.getJobScheduler(SWEEP_SCHEDULER)) ? [] : [SWEEP_SCHEDULER]),
+        ...((await this.duties.getJobScheduler(DUTIES_SCHEDULER)) ? [] : [DUTIES_SCHEDULER]),
       ];
       if (missing.length === 0) return;
       await this.register();

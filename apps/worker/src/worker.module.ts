@@ -10,10 +10,15 @@ import { MeetingPackCalls } from './evaluation/meeting-pack-calls.js';
 import { MailTransportCloser, mailTransportProvider } from './notifications/mail-transport.provider.js';
 import { NotificationContentService } from './notifications/notification-content.service.js';
 import { NotificationMailer } from './notifications/notification-mailer.service.js';
+import { noticeRenderersProvider } from './notifications/notice-renderer.js';
+import { EmailLinks } from './notifications/email-links.js';
+import { PeriodNoticesRenderer } from './notifications/period-notices.renderer.js';
 import { OutboxSweeper } from './notifications/outbox-sweeper.service.js';
 import { EvaluationChunksProcessor } from './processors/evaluation-chunks.processor.js';
 import { EvaluationRunsProcessor } from './processors/evaluation-runs.processor.js';
 import { NotificationsProcessor } from './processors/notifications.processor.js';
+import { DutiesProcessor } from './processors/duties.processor.js';
+import { dutiesProvider } from './duties/duty.js';
 import { SchedulesService } from './schedules.service.js';
 
 @Module({
@@ -35,12 +40,17 @@ import { SchedulesService } from './schedules.service.js';
     EvaluationRunsService,
     ChunkEvaluationService,
     MeetingPackCalls,
+    EmailLinks,
+    PeriodNoticesRenderer,
+    noticeRenderersProvider([PeriodNoticesRenderer]),
     NotificationContentService,
     NotificationMailer,
     OutboxSweeper,
     EvaluationRunsProcessor,
     EvaluationChunksProcessor,
     NotificationsProcessor,
+    dutiesProvider([]),
+    DutiesProcessor,
     SchedulesService,
   ],
 })

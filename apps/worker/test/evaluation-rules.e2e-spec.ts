@@ -134,7 +134,7 @@ describe('the worker evaluates by the rules', () => {
     ]);
   }, 60_000);
 
-  it('should schedule evaluation on EVALUATION_CRON in the city time zone, and the outbox sweep', async () => {
+  it('should schedule evaluation and the daily duties on EVALUATION_CRON in the city time zone, and the outbox sweep', async () => {
     const runs = harness.queues.get(QueueName.EvaluationRuns);
     const notifications = harness.queues.get(QueueName.Notifications);
     expect(await runs.getJobScheduler('evaluation-schedule')).toMatchObject({
@@ -143,6 +143,11 @@ describe('the worker evaluates by the rules', () => {
       tz: 'America/New_York',
     });
     expect(await notifications.getJobScheduler('outbox-sweep')).toMatchObject({ name: JobName.Sweep, every: 2000 });
+    expect(await harness.queues.get(QueueName.Duties).getJobScheduler('daily-duties')).toMatchObject({
+      name: JobName.RunDuties,
+      pattern: '0 0 29 2 *',
+      tz: 'America/New_York',
+    });
   });
 
   it('should answer 400 for a malformed period or unknown contracts, and 403 to non-officers', async () => {

@@ -17,6 +17,7 @@ export * from './entities/ocds-release.entity.js';
 export * from './entities/payment.entity.js';
 export * from './entities/solicitation.entity.js';
 export * from './entities/vendor.entity.js';
+export * from './outbox.js';
 export * from './pg-types.js';
 export * from './run-migrations.js';
 export * from './snake-naming.strategy.js';

@@ -1,9 +1,9 @@
 import {
   KPI_STATUSES,
-  NOTIFICATION_KINDS,
   NOTIFICATION_STATUSES,
+  PERIOD_NOTIFICATION_KINDS,
   type EvaluationCounts,
-  type NotificationKind,
+  type PeriodNotificationKind,
   type NotificationStatus,
 } from '#domain';
 import { countOf } from './count-of.js';
@@ -32,7 +32,7 @@ export function describeDemoCity(city: DemoCity): string {
     .join(', ');
 }
 
-const KIND_NOUNS: Record<NotificationKind, string> = {
+const KIND_NOUNS: Record<PeriodNotificationKind, string> = {
   off_track: 'off-track notice',
   missing_data: 'missing-data notice',
   escalation: 'escalation',
@@ -48,7 +48,7 @@ const DELIVERY_WORDS: Record<NotificationStatus, string> = {
 
 /** A run's notices, meeting packs included, by kind and by delivery status. */
 export type RunNotices = {
-  byKind: Record<NotificationKind, number>;
+  byKind: Record<PeriodNotificationKind, number>;
   byStatus: Record<NotificationStatus, number>;
 };
 
@@ -60,12 +60,12 @@ export async function readRunNotices(db: DemoSqlRunner, runId: string): Promise<
   const result = (await db.query(
     `SELECT n.kind, n.status, count(*)::int AS count
        FROM notifications n JOIN evaluation_runs r ON n.created_at >= r.requested_at
-      WHERE r.id = $1
+      WHERE r.id = $1 AND n.kind = ANY($2::text[])
       GROUP BY n.kind, n.status`,
-    [runId],
+    [runId, PERIOD_NOTIFICATION_KINDS],
   )) as Rows | { rows: Rows };
   const notices: RunNotices = {
-    byKind: Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, 0])) as RunNotices['byKind'],
+    byKind: Object.fromEntries(PERIOD_NOTIFICATION_KINDS.map((kind) => [kind, 0])) as RunNotices['byKind'],
     byStatus: Object.fromEntries(NOTIFICATION_STATUSES.map((status) => [status, 0])) as RunNotices['byStatus'],
   };
   for (const row of Array.isArray(result) ? result : result.rows) {
@@ -74,7 +74,7 @@ export async function readRunNotices(db: DemoSqlRunner, runId: string): Promise<
   }
   return notices;
 }
-type Rows = { kind: NotificationKind; status: NotificationStatus; count: number }[];
+type Rows = { kind: PeriodNotificationKind; status: NotificationStatus; count: number }[];
 
 /**
  * Two lines, evaluation and notices: "412 KPI periods over 180 contracts: 300 on track, …" and "95 notices: 60
@@ -88,8 +88,8 @@ export function describeRun(counts: EvaluationCounts, notices: RunNotices): { ev
         KPI_STATUSES.map((status) => `${counts[status].toLocaleString('en-US')} ${status.replace('_', ' ')}`).join(
           ', ',
         );
-  const total = NOTIFICATION_KINDS.reduce((sum, kind) => sum + notices.byKind[kind], 0);
-  const kinds = NOTIFICATION_KINDS.map((kind) => countOf(notices.byKind[kind], KIND_NOUNS[kind])).join(', ');
+  const total = PERIOD_NOTIFICATION_KINDS.reduce((sum, kind) => sum + notices.byKind[kind], 0);
+  const kinds = PERIOD_NOTIFICATION_KINDS.map((kind) => countOf(notices.byKind[kind], KIND_NOUNS[kind])).join(', ');
   const deliveries = NOTIFICATION_STATUSES.filter((status) => notices.byStatus[status] > 0)
     .map((status) => `${notices.byStatus[status].toLocaleString('en-US')} ${DELIVERY_WORDS[status]}`)
     .join(', ');

@@ -6,3 +6,4 @@ export * from './config/infra-env.js';
 export * from './config/log-options.js';
 export * from './config/validate-env.js';
 export * from './queues.module.js';
+export * from './send-jobs.js';

@@ -63,6 +63,10 @@ export class NotificationMailer {
       }
 
       const message = await this.content.render(manager, notification);
+      if ('noLongerDue' in message) {
+        await this.finish(manager, notification, { status: 'suppressed', lastError: message.noLongerDue });
+        return { result: 'skipped' };
+      }
       const attempt = { attempts: notification.attempts + 1, firstAttemptAt, subject: message.subject };
       const from = this.config.get('MAIL_FROM');
       // The headers name every recipient; the envelope only those the server has not accepted yet.
@@ -128,11 +132,11 @@ export class NotificationMailer {
   private async finish(
     manager: EntityManager,
     notification: Notification,
-    change: Partial<Notification> & { status: 'sent' | 'failed' },
+    change: Partial<Notification> & { status: 'sent' | 'failed' | 'suppressed' },
   ): Promise<void> {
     await manager.update(Notification, { id: notification.id }, change);
     this.logger.log(
-      `notification=${notification.id} kind=${notification.kind} period=${notification.period} status=${change.status}`,
+      `notification=${notification.id} kind=${notification.kind} period=${notification.period ?? '-'} record=${notification.recordId ?? '-'} status=${change.status}`,
     );
   }
 }

@@ -12,6 +12,7 @@ import { PeriodInRange1796169914174 } from './1796169914174-PeriodInRange.js';
 import { SpreadsheetText1796170400000 } from './1796170400000-SpreadsheetText.js';
 import { OcdsReleases1796171200000 } from './1796171200000-OcdsReleases.js';
 import { NotificationDeliveredTo1796171300000 } from './1796171300000-NotificationDeliveredTo.js';
+import { NotificationRecords1796172000000 } from './1796172000000-NotificationRecords.js';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file; add its class here.
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   SpreadsheetText1796170400000,
   OcdsReleases1796171200000,
   NotificationDeliveredTo1796171300000,
+  NotificationRecords1796172000000,
 ];

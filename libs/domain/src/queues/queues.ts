@@ -8,6 +8,8 @@ export const QueueName = {
   EvaluationChunks: 'evaluation-chunks',
   /** Sends one notification; also the outbox sweep. */
   Notifications: 'notifications',
+  /** The daily duties: reminders, deadlines and dates that call for an email or a change of state. */
+  Duties: 'duties',
 } as const;
 
 /** Job names within those queues. */
@@ -17,6 +19,7 @@ export const JobName = {
   EvaluateChunk: 'evaluate-chunk',
   Send: 'send',
   Sweep: 'sweep',
+  RunDuties: 'run-duties',
 } as const;
 
 export type RunJob = { runId: string };

@@ -1,9 +1,9 @@
 // The monthly performance-meeting pack of one department, as plain data: what the loader reads and the HTML and
 // PDF renderers write. Amounts are in the city's currency; percentages are 0–100 with one decimal.
-import type { KpiDirection, KpiStatus, NotificationKind, NotificationStatus, ContractTrend } from '#domain';
+import type { KpiDirection, KpiStatus, PeriodNotificationKind, NotificationStatus, ContractTrend } from '#domain';
 
 /** The kinds of notice sent about a contract (the pack itself is not one of them). */
-export type ContractNoticeKind = Exclude<NotificationKind, 'meeting_pack'>;
+export type ContractNoticeKind = Exclude<PeriodNotificationKind, 'meeting_pack'>;
 export const CONTRACT_NOTICE_KINDS: readonly ContractNoticeKind[] = ['off_track', 'missing_data', 'escalation'];
 
 /** One KPI's result for a period the pack covers. */

@@ -32,8 +32,28 @@ export class NotificationResponse {
   })
   departmentId!: string | null;
 
-  @ApiProperty({ description: 'Reporting period: `2026-11`, `2026-Q4` or `2026`', example: '2026-11' })
-  period!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Reporting period: `2026-11`, `2026-Q4` or `2026`; null for an email about one record',
+    example: '2026-11',
+  })
+  period!: string | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description:
+      'The record an email is about, for kinds other than period notices and meeting packs (a corrective action plan, a dispute, a cure notice, a performance evaluation, a contract nearing its end, a sign-in request)',
+  })
+  recordId!: string | null;
+
+  @ApiProperty({
+    description:
+      "Tells apart one record's emails of one kind (which decision, which reminder); empty when there is one",
+  })
+  occasion!: string;
 
   @ApiProperty({ type: [String], format: 'email' })
   to!: string[];
@@ -79,6 +99,8 @@ export const toNotificationResponse = (notification: Notification): Notification
   contractId: notification.contractId,
   departmentId: notification.departmentId,
   period: notification.period,
+  recordId: notification.recordId,
+  occasion: notification.occasion,
   to: notification.toAddresses,
   cc: notification.ccAddresses,
   deliveredTo: notification.deliveredTo,
