@@ -34,11 +34,11 @@ import { type Language, type NotificationKind, type NotificationStatus } from '#
 @Check(
   'ck_notifications_subject',
   `CASE WHEN "kind" = 'meeting_pack' THEN "department_id" IS NOT NULL AND "contract_id" IS NULL
-        ELSE "department_id" IS NULL END`,
+        ELSE "department_id" IS NULL AND ("contract_id" IS NOT NULL OR "record_id" IS NOT NULL) END`,
 )
 @Check(
   'ck_notifications_about',
-  `CASE WHEN "record_id" IS NULL THEN "period" IS NOT NULL AND ("contract_id" IS NOT NULL OR "department_id" IS NOT NULL) ELSE "period" IS NULL END`,
+  `("record_id" IS NULL) = ("period" IS NOT NULL)`,
 )
 @Index('ix_notifications_status', ['status', 'createdAt'])
 export class Notification {

@@ -20,10 +20,10 @@ export class NotificationRecords1796172000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "notifications" DROP CONSTRAINT "ck_notifications_subject"`);
     await queryRunner.query(
       `ALTER TABLE "notifications" ADD CONSTRAINT "ck_notifications_subject" CHECK (CASE WHEN "kind" = 'meeting_pack' THEN "department_id" IS NOT NULL AND "contract_id" IS NULL
-        ELSE "department_id" IS NULL END)`,
+        ELSE "department_id" IS NULL AND ("contract_id" IS NOT NULL OR "record_id" IS NOT NULL) END)`,
     );
     await queryRunner.query(
-      `ALTER TABLE "notifications" ADD CONSTRAINT "ck_notifications_about" CHECK (CASE WHEN "record_id" IS NULL THEN "period" IS NOT NULL AND ("contract_id" IS NOT NULL OR "department_id" IS NOT NULL) ELSE "period" IS NULL END)`,
+      `ALTER TABLE "notifications" ADD CONSTRAINT "ck_notifications_about" CHECK (("record_id" IS NULL) = ("period" IS NOT NULL))`,
     );
   }
 
