@@ -330,9 +330,13 @@ describe('performance evaluations, renewals and the vendor record', () => {
     const listed = await get(`/contracts/${contract.id}/renewals`, headOfWorks);
     expect(listed.body.data.map((renewal: { basis: string }) => renewal.basis)).toEqual(['evaluation', 'override']);
     expect(listed.body.page.total).toBe(2);
+    expect((await get(`/contracts/${contract.id}/renewals`, headOfParks)).status).toBe(404);
 
-    // Twelve months after it became final, the evaluation no longer supports a renewal.
-    clock.set('2027-07-10T14:00:00Z');
+    // Twelve months after it became final (at 15:00 on 2026-07-10), it no longer supports a renewal.
+    clock.set('2027-07-10T14:59:59Z');
+    const stillRecent = await post(`/contracts/${contract.id}/renewals`, officer, { newEndDate: '2028-03-31' });
+    expect(stillRecent.body).toMatchObject({ basis: 'evaluation', performanceEvaluationId: evaluationId });
+    clock.set('2027-07-10T15:00:00Z');
     const stale = await post(`/contracts/${contract.id}/renewals`, officer, { newEndDate: '2028-06-30' });
     expect([stale.status, stale.body.code]).toEqual([409, 'NO_RECENT_EVALUATION']);
   });
@@ -358,6 +362,12 @@ describe('performance evaluations, renewals and the vendor record', () => {
     expect((await post(`${path}/comment`, otherVendorKey, comment)).status).toBe(404);
     expect((await post(`${path}/comment`, headOfWorks, comment)).status).toBe(403);
     expect((await post(`${path}/comment`, officer, comment)).status).toBe(403);
+    const admin = await createApiKey(api.dataSource, 'admin');
+    const byAdmin = await post(`${path}/comment`, admin, comment);
+    expect([byAdmin.status, byAdmin.body.message]).toEqual([
+      403,
+      "Only the contract's vendor may comment on its performance evaluation",
+    ]);
     expect((await post(`${path}/finalize`, vendorKey)).status).toBe(403);
     expect(
       (await post(`/contracts/${contract.id}/performance-evaluations`, headOfWorks, { from: '2026-01', to: '2026-06' }))

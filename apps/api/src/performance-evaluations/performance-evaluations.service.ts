@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { addRecordNotices, Contract, PerformanceEvaluation, Vendor } from '#database';
@@ -44,6 +44,8 @@ const VENDOR_VISIBLE = ['issued', 'final'] as const;
 
 @Injectable()
 export class PerformanceEvaluationsService {
+  private readonly logger = new Logger(PerformanceEvaluationsService.name);
+
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -161,7 +163,10 @@ export class PerformanceEvaluationsService {
 
   /**
    * Issues a draft to the vendor: the comment window opens (VENDOR_COMMENT_DAYS calendar days after today in the
-   * city), and the `performance_evaluation` email is written into the outbox in the same transaction.
+   * city), and the `performance_evaluation` email is written into the outbox in the same transaction. Refused with
+   * 503 before anything is written while Redis is known to be away; once committed, the evaluation is issued
+   * whatever happens to the queueing (a 503 then would invite a retry that can only answer 409), and an email that
+   * could not be queued is sent by the outbox sweep.
    */
   async issue(id: string, actor: Actor, principal: Principal): Promise<PerformanceEvaluation> {
     if (this.queueing.unavailable) {
@@ -192,8 +197,11 @@ export class PerformanceEvaluationsService {
         ])),
       );
     });
-    const notQueued = 'The evaluation is issued but its email could not be queued; the outbox sweep will send it';
-    await this.queueing.within(notQueued, () => queueSendJobs(this.notifications, notificationIds));
+    try {
+      await this.queueing.within('not queued', () => queueSendJobs(this.notifications, notificationIds));
+    } catch {
+      this.logger.warn(`performance evaluation issued id=${id} email not queued: the outbox sweep sends it`);
+    }
     return evaluation;
   }
 
