@@ -17,7 +17,9 @@ import { MeasurementsModule } from './measurements/measurements.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { OcdsModule } from './ocds/ocds.module.js';
 import { PaymentsModule } from './payments/payments.module.js';
+import { PerformanceEvaluationsModule } from './performance-evaluations/performance-evaluations.module.js';
 import { RedisModule } from './redis/redis.module.js';
+import { RenewalsModule } from './renewals/renewals.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { SolicitationsModule } from './solicitations/solicitations.module.js';
 import { VendorsModule } from './vendors/vendors.module.js';
@@ -46,6 +48,8 @@ import { VendorsModule } from './vendors/vendors.module.js';
     NotificationsModule,
     OcdsModule,
     ReportsModule,
+    PerformanceEvaluationsModule,
+    RenewalsModule,
   ],
 })
 export class AppModule {}

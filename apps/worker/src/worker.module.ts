@@ -20,6 +20,8 @@ import { NotificationsProcessor } from './processors/notifications.processor.js'
 import { DutiesProcessor } from './processors/duties.processor.js';
 import { dutiesProvider } from './duties/duty.js';
 import { SchedulesService } from './schedules.service.js';
+import { CommentWindowDuty } from './performance-evaluations/comment-window.duty.js';
+import { PerformanceEvaluationRenderer } from './performance-evaluations/performance-evaluation.renderer.js';
 
 @Module({
   imports: [
@@ -42,14 +44,16 @@ import { SchedulesService } from './schedules.service.js';
     MeetingPackCalls,
     EmailLinks,
     PeriodNoticesRenderer,
-    noticeRenderersProvider([PeriodNoticesRenderer]),
+    PerformanceEvaluationRenderer,
+    noticeRenderersProvider([PeriodNoticesRenderer, PerformanceEvaluationRenderer]),
     NotificationContentService,
     NotificationMailer,
     OutboxSweeper,
     EvaluationRunsProcessor,
     EvaluationChunksProcessor,
     NotificationsProcessor,
-    dutiesProvider([]),
+    CommentWindowDuty,
+    dutiesProvider([CommentWindowDuty]),
     DutiesProcessor,
     SchedulesService,
   ],

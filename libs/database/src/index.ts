@@ -1,10 +1,12 @@
 // Entities, migrations and the data source. Imported as #database.
+export * from './audit-trail.js';
 export * from './database.module.js';
 export * from './ensure-database.js';
 export * from './entities/api-key.entity.js';
 export * from './entities/audit-event.entity.js';
 export * from './entities/bid.entity.js';
 export * from './entities/certification.entity.js';
+export * from './entities/contract-renewal.entity.js';
 export * from './entities/contract.entity.js';
 export * from './entities/department.entity.js';
 export * from './entities/evaluation-run-chunk.entity.js';
@@ -15,6 +17,7 @@ export * from './entities/measurement.entity.js';
 export * from './entities/notification.entity.js';
 export * from './entities/ocds-release.entity.js';
 export * from './entities/payment.entity.js';
+export * from './entities/performance-evaluation.entity.js';
 export * from './entities/solicitation.entity.js';
 export * from './entities/vendor.entity.js';
 export * from './outbox.js';

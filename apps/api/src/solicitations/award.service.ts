@@ -1,19 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Bid, Contract, Kpi, Vendor } from '#database';
-import { DomainError, type Actor, type Clock } from '#domain';
+import { DomainError, ratingCallsForAwardWarning, type Actor, type Clock } from '#domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { isUniqueViolation } from '../common/unique-violation.js';
 import { toContractResponse } from '../contracts/dto/contract.response.js';
 import { toKpiResponse } from '../kpis/dto/kpi.response.js';
+import { VendorPerformanceService } from '../performance-evaluations/vendor-performance.service.js';
 import type { AwardDto } from './dto/award.dto.js';
 import { toSolicitationResponse } from './dto/solicitation.response.js';
 import { applyTransition, lockSolicitation, SOLICITATION_ENTITY } from './solicitations.service.js';
 import { CLOCK } from '#runtime';
 
 /** Something the officer should know about an award; it never blocks it. */
-export type AwardWarning = { code: 'VENDOR_OFF_TRACK_BEFORE'; message: string };
+export const AWARD_WARNING_CODES = ['VENDOR_OFF_TRACK_BEFORE', 'VENDOR_RATED_BELOW_STANDARD'] as const;
+export type AwardWarning = { code: (typeof AWARD_WARNING_CODES)[number]; message: string };
 
 export type AwardResult = { contract: Contract; kpis: Kpi[]; warnings: AwardWarning[] };
 
@@ -23,6 +25,7 @@ export class AwardService {
     @Inject(CLOCK) private readonly clock: Clock,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly vendorPerformance: VendorPerformanceService,
   ) {}
 
   /**
@@ -89,7 +92,11 @@ export class AwardService {
       }
       return { contract, kpis };
     });
-    return { ...result, warnings: await this.pastPerformanceWarnings(result.contract) };
+    const warnings = [
+      ...(await this.pastPerformanceWarnings(result.contract)),
+      ...(await this.lastRatingWarnings(result.contract)),
+    ];
+    return { ...result, warnings };
   }
 
   /** Past performance informs awards: earlier contracts of the same vendor with off-track results. */
@@ -110,6 +117,21 @@ export class AwardService {
       {
         code: 'VENDOR_OFF_TRACK_BEFORE',
         message: `${vendor.legalName} was off track on ${rows.length} earlier contract(s): ${listed}`,
+      },
+    ];
+  }
+
+  /** The vendor record's last final rating, when it is `requires_improvement` or `inadequate`. */
+  private async lastRatingWarnings(contract: Contract): Promise<AwardWarning[]> {
+    const [last] = await this.vendorPerformance.finalRatings(contract.vendorId);
+    if (!last || !ratingCallsForAwardWarning(last.rating)) return [];
+    const vendor = await this.dataSource.getRepository(Vendor).findOneByOrFail({ id: contract.vendorId });
+    return [
+      {
+        code: 'VENDOR_RATED_BELOW_STANDARD',
+        message:
+          `${vendor.legalName}'s last final performance evaluation rated it ${last.rating.replaceAll('_', ' ')} ` +
+          `(contract ${last.contractNumber}, ${last.from} – ${last.to}, final on ${last.finalizedAt.toISOString().slice(0, 10)})`,
       },
     ];
   }

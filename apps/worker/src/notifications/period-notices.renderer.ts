@@ -230,6 +230,6 @@ export class PeriodNoticesRenderer implements NoticeRenderer {
 }
 
 /** "Procurement Office" from "Procurement Office <procurement@city.example>". */
-function senderName(from: string): string {
+export function senderName(from: string): string {
   return /^\s*"?([^"<]+?)"?\s*</.exec(from)?.[1] ?? from;
 }

@@ -2,6 +2,7 @@ import { ApiKey } from './api-key.entity.js';
 import { AuditEvent } from './audit-event.entity.js';
 import { Bid } from './bid.entity.js';
 import { Certification } from './certification.entity.js';
+import { ContractRenewal } from './contract-renewal.entity.js';
 import { Contract } from './contract.entity.js';
 import { Department } from './department.entity.js';
 import { EvaluationRunChunk } from './evaluation-run-chunk.entity.js';
@@ -12,6 +13,7 @@ import { Measurement } from './measurement.entity.js';
 import { Notification } from './notification.entity.js';
 import { OcdsRelease } from './ocds-release.entity.js';
 import { Payment } from './payment.entity.js';
+import { PerformanceEvaluation } from './performance-evaluation.entity.js';
 import { Solicitation } from './solicitation.entity.js';
 import { Vendor } from './vendor.entity.js';
 
@@ -19,6 +21,7 @@ export * from './api-key.entity.js';
 export * from './audit-event.entity.js';
 export * from './bid.entity.js';
 export * from './certification.entity.js';
+export * from './contract-renewal.entity.js';
 export * from './contract.entity.js';
 export * from './department.entity.js';
 export * from './evaluation-run-chunk.entity.js';
@@ -29,6 +32,7 @@ export * from './measurement.entity.js';
 export * from './notification.entity.js';
 export * from './ocds-release.entity.js';
 export * from './payment.entity.js';
+export * from './performance-evaluation.entity.js';
 export * from './solicitation.entity.js';
 export * from './vendor.entity.js';
 
@@ -39,6 +43,7 @@ export const ENTITIES = [
   Bid,
   Certification,
   Contract,
+  ContractRenewal,
   Department,
   EvaluationRun,
   EvaluationRunChunk,
@@ -48,6 +53,7 @@ export const ENTITIES = [
   Notification,
   OcdsRelease,
   Payment,
+  PerformanceEvaluation,
   Solicitation,
   Vendor,
 ];

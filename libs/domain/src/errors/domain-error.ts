@@ -1,5 +1,11 @@
 /** Stable codes that the API maps to HTTP statuses and the worker to retry decisions. */
-export type DomainErrorCode = 'NOT_FOUND' | 'CONFLICT' | 'INVALID_INPUT' | 'FORBIDDEN';
+export type DomainErrorCode =
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INVALID_INPUT'
+  | 'FORBIDDEN'
+  /** A renewal without a final performance evaluation of the last 12 months, and no override (a 409). */
+  | 'NO_RECENT_EVALUATION';
 
 /** A detail of a failed request: which field and why. */
 export type ErrorDetail = { field: string; message: string };

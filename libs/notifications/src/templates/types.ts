@@ -8,6 +8,9 @@ export type EmailLanguage = (typeof EMAIL_LANGUAGES)[number];
 export type EmailKpiDirection = 'higher_is_better' | 'lower_is_better';
 export type EmailKpiStatus = 'on_track' | 'at_risk' | 'off_track' | 'missing';
 
+/** A formal performance evaluation's rating (the product design §9). */
+export type EmailPerformanceRating = 'good' | 'approaching_target' | 'requires_improvement' | 'inadequate';
+
 /** A rendered email: the HTML part and the plain-text part carry the same facts. */
 export type RenderedEmail = { subject: string; text: string; html: string };
 
@@ -114,4 +117,21 @@ export type MeetingPackInput = {
   figures: MeetingPackFigures;
   /** The sending organisation ("Procurement Office"). */
   cityName: string;
+};
+
+/**
+ * To the vendor (cc the contract manager): a performance evaluation issued for its comment. The contract link is
+ * the portal's contract page; the period is the range, given as its first and last months in words.
+ */
+export type PerformanceEvaluationInput = Omit<EmailContractInput, 'periodLabel'> & {
+  /** The range's first and last months in words ("January 2026", "enero de 2026"); the same for one month. */
+  fromLabel: string;
+  toLabel: string;
+  rating: EmailPerformanceRating;
+  /** The officer's narrative, as written; null when there is none. */
+  narrative: string | null;
+  /** The KPI results the rating was proposed from. */
+  figures: { evaluated: number; onTrack: number; onTrackPercent: number | null };
+  /** `YYYY-MM-DD`: the last day the vendor may comment. */
+  commentDueOn: string;
 };

@@ -50,6 +50,12 @@ export class AppEnv extends InfraEnv {
   @IsIn(LANGUAGES, { message: `ESCALATION_LANGUAGE must be one of ${LANGUAGES.join(', ')}` })
   ESCALATION_LANGUAGE: Language = 'en';
 
+  /** Calendar days a vendor has to comment on an issued performance evaluation before it becomes final. */
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  VENDOR_COMMENT_DAYS: number = 14;
+
   // The email retry schedule, which BullMQ keeps on each send job: every process that queues emails reads it.
 
   /** First retry delay of an email the mail server did not take; it doubles each time, up to an hour. */

@@ -1,11 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ContractResponse } from '../../contracts/dto/contract.response.js';
 import { KpiResponse } from '../../kpis/dto/kpi.response.js';
-import type { AwardWarning } from '../award.service.js';
+import { AWARD_WARNING_CODES, type AwardWarning } from '../award.service.js';
 
 export class AwardWarningResponse implements AwardWarning {
-  @ApiProperty({ enum: ['VENDOR_OFF_TRACK_BEFORE'] })
-  code!: 'VENDOR_OFF_TRACK_BEFORE';
+  @ApiProperty({ enum: AWARD_WARNING_CODES })
+  code!: AwardWarning['code'];
 
   @ApiProperty()
   message!: string;

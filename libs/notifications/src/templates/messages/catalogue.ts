@@ -1,7 +1,7 @@
 // The words of the emails, one catalogue per language (en.ts, es.ts, pt.ts). Each language module is typed as a
 // MessageCatalogue, so a missing or misspelt message is a compile error. Messages are plain text: the templates
 // escape them for HTML and add the markup. Messages with values take one object, named as below.
-import type { EmailKpiDirection, EmailKpiStatus } from '../types.js';
+import type { EmailKpiDirection, EmailKpiStatus, EmailPerformanceRating } from '../types.js';
 
 /** Locales for Intl and for the HTML `lang` attribute. */
 /** How many consecutive periods, up to the email's, the escalated KPIs have been off track: the range of them. */
@@ -108,6 +108,24 @@ export type MessageCatalogue = {
     link: string;
     /** No contract manager to name: the pack is about the whole department. */
     footer: Message<{ cityName: string }>;
+  };
+
+  performanceEvaluation: {
+    subject: Message<Subject>;
+    /** The range of months in words, from the first month's and the last month's labels. */
+    range: Message<{ fromLabel: string; toLabel: string }>;
+    intro: Message<Contract>;
+    /** The ratings in words. */
+    ratings: Record<EmailPerformanceRating, string>;
+    ratingIs: Message<{ rating: string }>;
+    tableCaption: Message<{ periodLabel: string }>;
+    columns: { figure: string; value: string };
+    figures: { rating: string; evaluated: string; onTrack: string; onTrackPercent: string };
+    narrativeHeading: string;
+    /** The vendor may comment until `date` (in words). */
+    commentRequest: Message<{ date: string }>;
+    /** What happens after the deadline. */
+    afterDeadline: string;
   };
 
   /** The meeting pack itself, its web page and its PDF (drawn by #reporting), in the language of its email. */

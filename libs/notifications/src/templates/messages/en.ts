@@ -150,6 +150,36 @@ export const en: MessageCatalogue = {
       `This message was sent automatically by the city's contract performance system on behalf of ${cityName}.`,
   },
 
+  performanceEvaluation: {
+    subject: ({ contractNumber, periodLabel }) => `Contract ${contractNumber}: performance evaluation, ${periodLabel}`,
+    range: ({ fromLabel, toLabel }) => (fromLabel === toLabel ? fromLabel : `${fromLabel} – ${toLabel}`),
+    intro: ({ contractNumber, contractTitle, departmentName, periodLabel }) =>
+      `The city has completed its formal performance evaluation of contract ${contractNumber}, “${contractTitle}” ` +
+      `(${departmentName}), for ${periodLabel}. It rests on the results of the contract’s performance indicators ` +
+      'over those months.',
+    ratings: {
+      good: 'Good',
+      approaching_target: 'Approaching target',
+      requires_improvement: 'Requires improvement',
+      inadequate: 'Inadequate',
+    },
+    ratingIs: ({ rating }) => `Overall rating: ${rating}.`,
+    tableCaption: ({ periodLabel }) => `Evaluation summary, ${periodLabel}`,
+    columns: { figure: 'Figure', value: 'Value' },
+    figures: {
+      rating: 'Rating',
+      evaluated: 'Indicator results evaluated',
+      onTrack: 'Results on track',
+      onTrackPercent: 'Share on track',
+    },
+    narrativeHeading: 'The evaluator’s assessment',
+    commentRequest: ({ date }) =>
+      `You may comment on this evaluation until ${date}, through the contract’s page in the vendor portal or the API.`,
+    afterDeadline:
+      'After that date the evaluation becomes final, with your comment kept beside it. Final evaluations form part ' +
+      'of your company’s performance record with the city and are considered when contracts are renewed.',
+  },
+
   pack: {
     title: ({ departmentName, periodLabel }) => `Performance meeting pack: ${departmentName}, ${periodLabel}`,
     subtitle: ({ departmentName, departmentCode, periodLabel }) =>

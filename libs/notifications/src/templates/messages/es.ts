@@ -156,6 +156,38 @@ export const es: MessageCatalogue = {
       `municipio, en nombre de ${cityName}.`,
   },
 
+  performanceEvaluation: {
+    subject: ({ contractNumber, periodLabel }) => `Contrato ${contractNumber}: evaluación de desempeño, ${periodLabel}`,
+    range: ({ fromLabel, toLabel }) => (fromLabel === toLabel ? fromLabel : `${fromLabel} a ${toLabel}`),
+    intro: ({ contractNumber, contractTitle, departmentName, periodLabel }) =>
+      `La ciudad ha concluido la evaluación formal de desempeño del contrato ${contractNumber}, “${contractTitle}” ` +
+      `(${departmentName}), correspondiente al periodo de ${periodLabel}. Se basa en los resultados de los ` +
+      'indicadores de desempeño del contrato en esos meses.',
+    ratings: {
+      good: 'Bueno',
+      approaching_target: 'Cercano a la meta',
+      requires_improvement: 'Requiere mejoras',
+      inadequate: 'Inadecuado',
+    },
+    ratingIs: ({ rating }) => `Calificación general: ${rating}.`,
+    tableCaption: ({ periodLabel }) => `Resumen de la evaluación, ${periodLabel}`,
+    columns: { figure: 'Cifra', value: 'Valor' },
+    figures: {
+      rating: 'Calificación',
+      evaluated: 'Resultados de indicadores evaluados',
+      onTrack: 'Resultados en meta',
+      onTrackPercent: 'Proporción en meta',
+    },
+    narrativeHeading: 'Valoración del evaluador',
+    commentRequest: ({ date }) =>
+      `Pueden presentar sus observaciones sobre esta evaluación hasta el ${date}, en la página del contrato del ` +
+      'portal de proveedores o mediante la API.',
+    afterDeadline:
+      'Vencido ese plazo, la evaluación queda firme y sus observaciones se conservan junto a ella. Las evaluaciones ' +
+      'firmes forman parte del historial de desempeño de su empresa con la ciudad y se consideran al renovar ' +
+      'contratos.',
+  },
+
   pack: {
     title: ({ departmentName, periodLabel }) =>
       `Informe para la reunión de desempeño: ${departmentName}, ${periodLabel}`,

@@ -155,6 +155,38 @@ export const pt: MessageCatalogue = {
       `prefeitura, em nome de ${cityName}.`,
   },
 
+  performanceEvaluation: {
+    subject: ({ contractNumber, periodLabel }) => `Contrato ${contractNumber}: avaliação de desempenho, ${periodLabel}`,
+    range: ({ fromLabel, toLabel }) => (fromLabel === toLabel ? fromLabel : `${fromLabel} a ${toLabel}`),
+    intro: ({ contractNumber, contractTitle, departmentName, periodLabel }) =>
+      `O município concluiu a avaliação formal de desempenho do contrato ${contractNumber}, “${contractTitle}” ` +
+      `(${departmentName}), referente ao período de ${periodLabel}. Ela se baseia nos resultados dos indicadores ` +
+      'de desempenho do contrato nesses meses.',
+    ratings: {
+      good: 'Bom',
+      approaching_target: 'Próximo da meta',
+      requires_improvement: 'Requer melhorias',
+      inadequate: 'Inadequado',
+    },
+    ratingIs: ({ rating }) => `Conceito geral: ${rating}.`,
+    tableCaption: ({ periodLabel }) => `Resumo da avaliação, ${periodLabel}`,
+    columns: { figure: 'Indicador', value: 'Valor' },
+    figures: {
+      rating: 'Conceito',
+      evaluated: 'Resultados de indicadores avaliados',
+      onTrack: 'Resultados dentro da meta',
+      onTrackPercent: 'Proporção dentro da meta',
+    },
+    narrativeHeading: 'Parecer do avaliador',
+    commentRequest: ({ date }) =>
+      `Vocês podem apresentar observações sobre esta avaliação até ${date}, na página do contrato no portal de ` +
+      'fornecedores ou pela API.',
+    afterDeadline:
+      'Após essa data, a avaliação se torna definitiva, e suas observações ficam registradas junto a ela. As ' +
+      'avaliações definitivas integram o histórico de desempenho da sua empresa junto ao município e são ' +
+      'consideradas na renovação de contratos.',
+  },
+
   pack: {
     title: ({ departmentName, periodLabel }) =>
       `Relatório para a reunião de desempenho: ${departmentName}, ${periodLabel}`,
