@@ -27,3 +27,5 @@ export * from './queues/queues.js';
 export * from './text/storable-text.js';
 export * from './vendors/vendor-vocabulary.js';
 export * from './ocds/compile-release.js';
+export * from './contracts/contract-expiry.js';
+export * from './evaluation/kpi-trend.js';

@@ -83,6 +83,7 @@ export class PeriodNoticesRenderer implements NoticeRenderer {
     const pack = await loadMeetingPack(manager, departmentId, notification.period, {
       now: this.clock.now(),
       timeZone: this.config.get('CITY_TIMEZONE'),
+      trendPeriods: this.config.get('TREND_PERIODS'),
     });
     if (!pack) throw DomainError.notFound('Department', departmentId);
     const attachmentName = meetingPackFileName(pack.department.code, pack.month, 'pdf');
@@ -104,6 +105,7 @@ export class PeriodNoticesRenderer implements NoticeRenderer {
         offTrack: headline.statusCounts.off_track,
         onTrackPercent: headline.onTrackPercent,
         contractsNeedingAttention: pack.contracts.length,
+        worseningKpis: pack.worsening.length,
       },
     });
     const pdf = await renderMeetingPackPdf(pack, {
