@@ -13,12 +13,14 @@ import { NotificationMailer } from './notifications/notification-mailer.service.
 import { noticeRenderersProvider } from './notifications/notice-renderer.js';
 import { EmailLinks } from './notifications/email-links.js';
 import { PeriodNoticesRenderer } from './notifications/period-notices.renderer.js';
+import { ContractExpiryRenderer } from './notifications/contract-expiry.renderer.js';
 import { OutboxSweeper } from './notifications/outbox-sweeper.service.js';
 import { EvaluationChunksProcessor } from './processors/evaluation-chunks.processor.js';
 import { EvaluationRunsProcessor } from './processors/evaluation-runs.processor.js';
 import { NotificationsProcessor } from './processors/notifications.processor.js';
 import { DutiesProcessor } from './processors/duties.processor.js';
 import { dutiesProvider } from './duties/duty.js';
+import { ContractExpiryDuty } from './duties/contract-expiry.duty.js';
 import { SchedulesService } from './schedules.service.js';
 
 @Module({
@@ -42,14 +44,16 @@ import { SchedulesService } from './schedules.service.js';
     MeetingPackCalls,
     EmailLinks,
     PeriodNoticesRenderer,
-    noticeRenderersProvider([PeriodNoticesRenderer]),
+    ContractExpiryRenderer,
+    noticeRenderersProvider([PeriodNoticesRenderer, ContractExpiryRenderer]),
     NotificationContentService,
     NotificationMailer,
     OutboxSweeper,
     EvaluationRunsProcessor,
     EvaluationChunksProcessor,
     NotificationsProcessor,
-    dutiesProvider([]),
+    ContractExpiryDuty,
+    dutiesProvider([ContractExpiryDuty]),
     DutiesProcessor,
     SchedulesService,
   ],

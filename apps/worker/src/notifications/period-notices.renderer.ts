@@ -28,6 +28,7 @@ import type { EntityManager } from 'typeorm';
 import type { WorkerEnv } from '../config/worker-env.js';
 import { CLOCK } from '#runtime';
 import type { NoticeRenderer, OutgoingEmail } from './notice-renderer.js';
+import { senderName } from './sender-name.js';
 
 /** Days the vendor has to send a corrective action plan after an off-track notice. */
 export const CORRECTIVE_PLAN_DAYS = 10;
@@ -229,9 +230,4 @@ export class PeriodNoticesRenderer implements NoticeRenderer {
   private publicBaseUrl(): string {
     return this.config.get('PUBLIC_BASE_URL').replace(/\/+$/, '');
   }
-}
-
-/** "Procurement Office" from "Procurement Office <procurement@city.example>". */
-function senderName(from: string): string {
-  return /^\s*"?([^"<]+?)"?\s*</.exec(from)?.[1] ?? from;
 }

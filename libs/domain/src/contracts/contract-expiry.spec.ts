@@ -1,4 +1,4 @@
-import { expiryNoticeDue, expiryNoticeStillDue } from './contract-expiry.js';
+import { expiryNoticeDue, expiryNoticeStillDue, expiryResultsFrom } from './contract-expiry.js';
 
 describe('expiryNoticeDue', () => {
   const endDate = '2027-06-30';
@@ -37,5 +37,12 @@ describe('expiryNoticeStillDue', () => {
     expect(expiryNoticeStillDue('60-days', '2027-06-30', '2027-07-01')).toBe(false);
     expect(expiryNoticeStillDue('60-days', '2027-12-31', '2027-05-15')).toBe(false);
     expect(expiryNoticeStillDue('30-days', '2027-06-30', '2027-06-15')).toBe(false);
+  });
+});
+
+describe('expiryResultsFrom', () => {
+  it('should look back 12 calendar months, clamping to the end of a shorter month', () => {
+    expect(expiryResultsFrom('2027-05-15')).toBe('2026-05-15');
+    expect(expiryResultsFrom('2028-02-29')).toBe('2027-02-28');
   });
 });

@@ -1,5 +1,6 @@
 // The expiry emails (the product design §9): the contract manager hears 120 and 60 days before a contract's end
 // date, once each, so that renewing, re-procuring or letting it end is decided in time.
+import { Temporal } from 'temporal-polyfill';
 import { calendarDaysBetween } from '../evaluation/reporting-period.js';
 
 /** The expiry emails, earliest first: each is due from `daysBefore` days before the end date. */
@@ -37,4 +38,15 @@ export function expiryNoticeStillDue(occasion: string, endDate: string, today: s
   if (notice === undefined) return false;
   const daysLeft = calendarDaysBetween(today, endDate);
   return daysLeft >= 0 && daysLeft <= notice.daysBefore;
+}
+
+/** How far back the expiry email looks at the contract's results. */
+export const EXPIRY_RESULTS_MONTHS = 12;
+
+/**
+ * The first day of the expiry email's results (`YYYY-MM-DD`): the periods that ended from this day to `today`
+ * count, the same day 12 calendar months earlier (29 February going back to 28 February).
+ */
+export function expiryResultsFrom(today: string): string {
+  return Temporal.PlainDate.from(today, { overflow: 'reject' }).subtract({ months: EXPIRY_RESULTS_MONTHS }).toString();
 }
