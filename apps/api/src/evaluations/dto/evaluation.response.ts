@@ -70,7 +70,7 @@ export class ScorecardKpiResponse extends PickType(EvaluationResponse, [
   unit!: string;
 
   @ApiProperty({
-    type: KpiTrendResponse,
+    type: () => KpiTrendResponse,
     nullable: true,
     description:
       'Set on the KPI’s latest evaluated period when it is on track or at risk and the line through its last ' +
