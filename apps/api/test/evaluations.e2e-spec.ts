@@ -131,6 +131,7 @@ describe('evaluations, scorecards and notifications', () => {
                 target: 99,
                 offTrackThreshold: 95,
                 status: 'on_track',
+                trend: null,
               },
             ],
           },

@@ -25,6 +25,7 @@ const WORKS_HEADLINE = [
   ['Off track', '1'],
   ['On-track share', '20.0%'],
   ['Contracts off track or at risk', '2'],
+  ['KPIs heading off track', '0'],
   ['Off-track notices', '1'],
   ['Missing-data notices', '1'],
   ['Escalations', '1'],

@@ -13,12 +13,14 @@ import { NotificationMailer } from './notifications/notification-mailer.service.
 import { noticeRenderersProvider } from './notifications/notice-renderer.js';
 import { EmailLinks } from './notifications/email-links.js';
 import { PeriodNoticesRenderer } from './notifications/period-notices.renderer.js';
+import { ContractExpiryRenderer } from './notifications/contract-expiry.renderer.js';
 import { OutboxSweeper } from './notifications/outbox-sweeper.service.js';
 import { EvaluationChunksProcessor } from './processors/evaluation-chunks.processor.js';
 import { EvaluationRunsProcessor } from './processors/evaluation-runs.processor.js';
 import { NotificationsProcessor } from './processors/notifications.processor.js';
 import { DutiesProcessor } from './processors/duties.processor.js';
 import { dutiesProvider } from './duties/duty.js';
+import { ContractExpiryDuty } from './duties/contract-expiry.duty.js';
 import { SchedulesService } from './schedules.service.js';
 import { CommentWindowDuty } from './performance-evaluations/comment-window.duty.js';
 import { PerformanceEvaluationRenderer } from './performance-evaluations/performance-evaluation.renderer.js';
@@ -45,7 +47,8 @@ import { PerformanceEvaluationRenderer } from './performance-evaluations/perform
     EmailLinks,
     PeriodNoticesRenderer,
     PerformanceEvaluationRenderer,
-    noticeRenderersProvider([PeriodNoticesRenderer, PerformanceEvaluationRenderer]),
+    ContractExpiryRenderer,
+    noticeRenderersProvider([PeriodNoticesRenderer, PerformanceEvaluationRenderer, ContractExpiryRenderer]),
     NotificationContentService,
     NotificationMailer,
     OutboxSweeper,
@@ -53,7 +56,8 @@ import { PerformanceEvaluationRenderer } from './performance-evaluations/perform
     EvaluationChunksProcessor,
     NotificationsProcessor,
     CommentWindowDuty,
-    dutiesProvider([CommentWindowDuty]),
+    ContractExpiryDuty,
+    dutiesProvider([CommentWindowDuty, ContractExpiryDuty]),
     DutiesProcessor,
     SchedulesService,
   ],

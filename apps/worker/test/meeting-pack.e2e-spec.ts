@@ -137,6 +137,7 @@ describe('meeting pack emails', () => {
     expect(worksPack.subject).toBe('Informe para la reunión de desempeño: Public Works, marzo de 2025');
     expect(worksPack.text).toContain('- Contratos vigentes en el mes: 2');
     expect(worksPack.text).toContain('- Contratos fuera de meta o en riesgo: 1');
+    expect(worksPack.text).toContain('- Indicadores con tendencia a salir de meta: 0');
     expect(worksPack.text).toContain(
       `/api/v1/reports/meeting-pack?departmentId=${works.id}&period=2025-03&format=html`,
     );
@@ -145,7 +146,9 @@ describe('meeting pack emails', () => {
       { filename: 'meeting-pack_WRK_2025-03.pdf', contentType: 'application/pdf' },
     ]);
     const worksPdf = await readPdf(worksPack.attachments[0].content);
-    expect(worksPdf.pages).toHaveLength(1);
+    // A first page of figures and contracts; the early warning (none here), notices and payments follow.
+    expect(worksPdf.pages).toHaveLength(2);
+    expect(worksPdf.text).toContain('Ningún indicador tiende a salir de meta.');
     // The attached pack speaks the email's language too.
     expect(worksPdf.title).toBe('Informe para la reunión de desempeño: Public Works, marzo de 2025');
     for (const [label, value] of [
@@ -156,6 +159,7 @@ describe('meeting pack emails', () => {
       ['Porcentaje en meta', '50.0%'],
       ['Pagos del mes', 'USD 1,000.00'],
       ['Porcentaje de pagos a grupos diversos', '100.0%'],
+      ['Indicadores con tendencia a salir de meta', '0'],
     ]) {
       expect(runsFrom(worksPdf.text, label, 2)).toEqual([label, value]);
     }
@@ -176,7 +180,7 @@ describe('meeting pack emails', () => {
       'Aviso de incumplimiento',
       'ops@alpha.example',
     ]);
-    expect(worksPdf.text).toContain('Página 1 de 1');
+    expect(worksPdf.text).toContain('Página 1 de 2');
     expect(worksPdf.text).not.toContain('P-1');
 
     const [parksPack] = await packsTo('head.parks@city.example');

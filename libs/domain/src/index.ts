@@ -28,3 +28,5 @@ export * from './text/storable-text.js';
 export * from './vendors/vendor-vocabulary.js';
 export * from './ocds/compile-release.js';
 export * from './performance/performance-evaluation.js';
+export * from './contracts/contract-expiry.js';
+export * from './evaluation/kpi-trend.js';

@@ -39,7 +39,7 @@ export class MeetingPackService {
       );
     }
     const pack = await this.dataSource.transaction('REPEATABLE READ', (manager) =>
-      loadMeetingPack(manager, departmentId, month, { now, timeZone }),
+      loadMeetingPack(manager, departmentId, month, { now, timeZone, trendPeriods: this.config.get('TREND_PERIODS') }),
     );
     if (!pack) throw DomainError.notFound('Department', departmentId);
     return pack;

@@ -1,10 +1,21 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { API_KEY_SCHEME, FILE_SCHEMA } from '../common/openapi.js';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import type { MeetingPack } from '#reporting';
+import { ExpiringReportQuery } from './dto/expiring-report.query.js';
+import { ExpiringReportResponse } from './dto/expiring-report.response.js';
 import { MeetingPackQuery } from './dto/meeting-pack.query.js';
+import { ExpiringReportService } from './expiring-report.service.js';
 import { ReportQuery, type ReportFormat } from './dto/report.query.js';
 import { MeetingPackService } from './meeting-pack.service.js';
 import { OutcomeReportService } from './outcome-report.service.js';
@@ -31,7 +42,31 @@ export class ReportsController {
     private readonly outcomes: OutcomeReportService,
     private readonly metrics: ProcurementMetricsService,
     private readonly meetingPacks: MeetingPackService,
+    private readonly expiring: ExpiringReportService,
   ) {}
+
+  /** The contracts a department must decide about soon: renew, re-procure or let them end. */
+  @Get('expiring')
+  @ApiOperation({ summary: 'Active contracts ending within a number of days, with the expiry emails sent' })
+  @ApiExtraModels(ExpiringReportResponse)
+  @ApiOkResponse({
+    description: 'The report as JSON or CSV',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(ExpiringReportResponse) } },
+      'text/csv': { schema: FILE_SCHEMA },
+    },
+  })
+  async expiringReport(
+    @Query() query: ExpiringReportQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ExpiringReportResponse | StreamableFile> {
+    if (query.format === 'json') return this.expiring.json(query, principal);
+    const { asOf, stream } = await this.expiring.csv(query, principal);
+    return new StreamableFile(stream as never, {
+      type: CONTENT_TYPES.csv,
+      disposition: `attachment; filename="expiring_${asOf}_${query.withinDays}d.csv"`,
+    });
+  }
 
   @Get('outcomes')
   @ApiOperation({ summary: "Outcome report: each contract's KPI results over a date range" })

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ExpiringReportService } from './expiring-report.service.js';
 import { MeetingPackService } from './meeting-pack.service.js';
 import { OutcomeReportService } from './outcome-report.service.js';
 import { ProcurementMetricsService } from './procurement-metrics.service.js';
@@ -7,6 +8,12 @@ import { ReportsController } from './reports.controller.js';
 
 @Module({
   controllers: [ReportsController],
-  providers: [ReportScopeService, OutcomeReportService, ProcurementMetricsService, MeetingPackService],
+  providers: [
+    ReportScopeService,
+    OutcomeReportService,
+    ProcurementMetricsService,
+    MeetingPackService,
+    ExpiringReportService,
+  ],
 })
 export class ReportsModule {}

@@ -28,6 +28,7 @@ import type { EntityManager } from 'typeorm';
 import type { WorkerEnv } from '../config/worker-env.js';
 import { CLOCK } from '#runtime';
 import type { NoticeRenderer, OutgoingEmail } from './notice-renderer.js';
+import { senderName } from './sender-name.js';
 
 /** Days the vendor has to send a corrective action plan after an off-track notice. */
 export const CORRECTIVE_PLAN_DAYS = 10;
@@ -83,6 +84,7 @@ export class PeriodNoticesRenderer implements NoticeRenderer {
     const pack = await loadMeetingPack(manager, departmentId, notification.period, {
       now: this.clock.now(),
       timeZone: this.config.get('CITY_TIMEZONE'),
+      trendPeriods: this.config.get('TREND_PERIODS'),
     });
     if (!pack) throw DomainError.notFound('Department', departmentId);
     const attachmentName = meetingPackFileName(pack.department.code, pack.month, 'pdf');
@@ -104,6 +106,7 @@ export class PeriodNoticesRenderer implements NoticeRenderer {
         offTrack: headline.statusCounts.off_track,
         onTrackPercent: headline.onTrackPercent,
         contractsNeedingAttention: pack.contracts.length,
+        worseningKpis: pack.worsening.length,
       },
     });
     const pdf = await renderMeetingPackPdf(pack, {
@@ -227,9 +230,4 @@ export class PeriodNoticesRenderer implements NoticeRenderer {
   private publicBaseUrl(): string {
     return this.config.get('PUBLIC_BASE_URL').replace(/\/+$/, '');
   }
-}
-
-/** "Procurement Office" from "Procurement Office <procurement@city.example>". */
-export function senderName(from: string): string {
-  return /^\s*"?([^"<]+?)"?\s*</.exec(from)?.[1] ?? from;
 }

@@ -7,7 +7,7 @@ import type { EntityManager } from 'typeorm';
 import type { WorkerEnv } from '../config/worker-env.js';
 import { EmailLinks } from '../notifications/email-links.js';
 import type { NoLongerDue, NoticeRenderer, OutgoingEmail } from '../notifications/notice-renderer.js';
-import { senderName } from '../notifications/period-notices.renderer.js';
+import { senderName } from '../notifications/sender-name.js';
 
 type ContractRow = {
   id: string;

@@ -36,10 +36,7 @@ import { type Language, type NotificationKind, type NotificationStatus } from '#
   `CASE WHEN "kind" = 'meeting_pack' THEN "department_id" IS NOT NULL AND "contract_id" IS NULL
         ELSE "department_id" IS NULL AND ("contract_id" IS NOT NULL OR "record_id" IS NOT NULL) END`,
 )
-@Check(
-  'ck_notifications_about',
-  `("record_id" IS NULL) = ("period" IS NOT NULL)`,
-)
+@Check('ck_notifications_about', `("record_id" IS NULL) = ("period" IS NOT NULL)`)
 @Index('ix_notifications_status', ['status', 'createdAt'])
 export class Notification {
   @PrimaryGeneratedColumn('uuid') id!: string;

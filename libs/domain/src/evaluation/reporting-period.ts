@@ -83,6 +83,11 @@ export function addCalendarDays(date: string, days: number): string {
   return result.toString();
 }
 
+/** Calendar days from `from` to `to` (`YYYY-MM-DD` both): negative when `to` comes first. */
+export function calendarDaysBetween(from: string, to: string): number {
+  return requireDay(from, 'from').until(requireDay(to, 'to'), { largestUnit: 'days' }).days;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Periods as text and as numbers.
 
@@ -177,6 +182,12 @@ export function nextPeriod(period: ReportingPeriod): ReportingPeriod {
     index < PERIODS_PER_YEAR[frequency] ? makePeriod(frequency, year, index + 1) : makePeriod(frequency, year + 1, 1);
   if (next === null) throw new RangeError(`No period after ${formatPeriod(period)}`);
   return next;
+}
+
+/** A period's place among the periods of its frequency: consecutive periods differ by 1. */
+export function periodOrdinal(period: ReportingPeriod): number {
+  const { frequency, year, index } = requirePeriod(period);
+  return year * PERIODS_PER_YEAR[frequency] + index - 1;
 }
 
 /** The period before this one, of the same frequency; RangeError before 1900. */

@@ -1,4 +1,5 @@
 // Email templates: pure functions from plain inputs to { subject, text, html }, in English, Spanish and Portuguese.
+export { renderContractExpiry } from './contract-expiry.js';
 export { renderEscalation } from './escalation.js';
 export { renderMeetingPack } from './meeting-pack.js';
 export { renderMissingData } from './missing-data.js';

@@ -46,6 +46,7 @@ export function renderMeetingPack(input: MeetingPackInput): RenderedEmail {
           words.figures.contractsNeedingAttention,
           count(figures.contractsNeedingAttention, 'contractsNeedingAttention'),
         ],
+        [words.figures.worseningKpis, count(figures.worseningKpis, 'worseningKpis')],
       ],
     },
     { kind: 'paragraph', text: words.asOfSending },

@@ -1,4 +1,5 @@
 import {
+  contractExpiryInput,
   CONTRACT_URL,
   DEPARTMENT_NAME,
   escalationInput,
@@ -13,6 +14,7 @@ import {
   EMAIL_LANGUAGES,
   type EmailLanguage,
   type OffTrackInput,
+  renderContractExpiry,
   renderEscalation,
   renderMeetingPack,
   renderMissingData,
@@ -395,6 +397,52 @@ describe('email templates', () => {
     });
   });
 
+  describe('contract expiry', () => {
+    it.each(EMAIL_LANGUAGES)('should render the same expiry email as before when the language is %s', (language) => {
+      expect(renderContractExpiry(contractExpiryInput(language))).toMatchSnapshot();
+    });
+
+    it.each([
+      ['en', 'Contract PW-2025-0142 ends on July 29, 2026 (120 days): decision needed', '79.2%'],
+      ['es', 'El contrato PW-2025-0142 vence el 29 de julio de 2026 (120 días): decisión pendiente', '79.2%'],
+      ['pt', 'O contrato PW-2025-0142 termina em 29 de julho de 2026 (120 dias): decisão necessária', '79,2%'],
+    ] as const)(
+      'should give the end date, days left and on-track share in the reader’s words (%s)',
+      (language, subject, share) => {
+        const email = renderContractExpiry(contractExpiryInput(language));
+        expect(email.subject).toBe(subject);
+        expectSafeHtml(email.html);
+        expect(email.html).toContain('O&#39;Brien &amp; Sons &lt;Ltd&gt;');
+        expect(email.html.match(/href="/g)).toHaveLength(1);
+        for (const part of [email.text, email.html]) {
+          expect(part).toContain(share);
+          expect(part).toContain('/portal/contracts/5b1c0a52-6f0e-4d8e-9a51-0f6c2d7e9b13');
+          expect(part).toContain(NO_DATA[language]);
+        }
+      },
+    );
+
+    it('should say so when the contract has no results yet, and leave the table out', () => {
+      const { text } = renderContractExpiry({
+        ...contractExpiryInput('en'),
+        daysLeft: 1,
+        results: { months: 12, evaluated: 0, onTrack: 0, onTrackPercent: null },
+        kpis: [],
+      });
+      expect(text).toContain('No indicator result has been recorded for this contract yet.');
+      expect(text).toContain('in 1 day.');
+      expect(text).not.toContain('Latest result of each indicator');
+    });
+
+    it('should refuse a link that is not http(s), an empty field, days left that are not a count and a bad date', () => {
+      const input = contractExpiryInput('en');
+      expect(() => renderContractExpiry({ ...input, contractUrl: 'javascript:alert(1)' })).toThrow(/contractUrl/);
+      expect(() => renderContractExpiry({ ...input, vendorName: ' ' })).toThrow(/vendorName/);
+      expect(() => renderContractExpiry({ ...input, daysLeft: -1 })).toThrow(/daysLeft/);
+      expect(() => renderContractExpiry({ ...input, endDate: '2026-02-30' })).toThrow(RangeError);
+    });
+  });
+
   describe('message catalogues', () => {
     // Every argument a message may take; messages read the ones they need.
     const SAMPLES = [
@@ -416,6 +464,12 @@ describe('email templates', () => {
       unit: 'u',
       quantity: 'Q',
       attachmentName: 'pack.pdf',
+      endDate: 'E',
+      daysLeft: sample.count,
+      onTrack: sample.atRiskCount,
+      evaluated: sample.count,
+      percent: '50%',
+      months: 12,
     }));
 
     /** Every message as [path, text], functions called with each sample. */

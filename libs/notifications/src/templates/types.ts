@@ -102,6 +102,8 @@ export type MeetingPackFigures = {
   onTrackPercent: number | null;
   /** Contracts whose status for the month is off track or at risk. */
   contractsNeedingAttention: number;
+  /** KPIs on track or at risk whose trend line crosses the off-track threshold next period (the early warning). */
+  worseningKpis: number;
 };
 
 /** To the department head: the monthly performance-meeting pack, attached as a PDF, with its headline figures. */
@@ -134,4 +136,36 @@ export type PerformanceEvaluationInput = Omit<EmailContractInput, 'periodLabel'>
   figures: { evaluated: number; onTrack: number; onTrackPercent: number | null };
   /** `YYYY-MM-DD`: the last day the vendor may comment. */
   commentDueOn: string;
+};
+
+/** One KPI's latest evaluated result, for the expiry email. */
+export type ContractExpiryKpi = {
+  name: string;
+  unit: string;
+  direction: EmailKpiDirection;
+  /** The result's period in words. */
+  periodLabel: string;
+  value: number | null;
+  target: number;
+  status: EmailKpiStatus;
+};
+
+/** To the contract manager, 120 and 60 days before the contract's end date: its results and the decision to take. */
+export type ContractExpiryInput = {
+  language: EmailLanguage;
+  contractNumber: string;
+  contractTitle: string;
+  vendorName: string;
+  departmentName: string;
+  /** `YYYY-MM-DD`, the contract's last day. */
+  endDate: string;
+  /** Calendar days from the city's today to the end date. */
+  daysLeft: number;
+  /** The contract's results over the last `months` months; `evaluated` 0 when there are none. */
+  results: { months: number; evaluated: number; onTrack: number; onTrackPercent: number | null };
+  /** Each KPI's latest result; may be empty. */
+  kpis: ContractExpiryKpi[];
+  /** Absolute http(s) link to the contract (the portal). */
+  contractUrl: string;
+  cityName: string;
 };

@@ -1,6 +1,7 @@
 // Realistic inputs for the template tests: one contract, one per email kind, in each language. The vendor's name
 // needs escaping; the KPIs mix directions, decimals and a missing result.
 import type {
+  ContractExpiryInput,
   EmailLanguage,
   EscalationInput,
   MeetingPackInput,
@@ -157,6 +158,43 @@ export function meetingPackInput(language: EmailLanguage): MeetingPackInput {
       offTrack: 209,
       onTrackPercent: 82.7,
       contractsNeedingAttention: 143,
+      worseningKpis: 12,
     },
+  };
+}
+
+/** 120 days before the end of the streetlight contract, with its latest results (one missing). */
+export function contractExpiryInput(language: EmailLanguage): ContractExpiryInput {
+  return {
+    language,
+    contractNumber: 'PW-2025-0142',
+    contractTitle: 'Streetlight maintenance & repair',
+    vendorName: VENDOR_NAME,
+    departmentName: 'Public Works',
+    endDate: '2026-07-29',
+    daysLeft: 120,
+    results: { months: 12, evaluated: 24, onTrack: 19, onTrackPercent: 79.2 },
+    kpis: [
+      {
+        name: 'Outages repaired within 48 hours',
+        unit: '%',
+        direction: 'higher_is_better',
+        periodLabel: PERIOD_LABELS[language].march,
+        value: 91.5,
+        target: 95,
+        status: 'at_risk',
+      },
+      {
+        name: 'Average repair time',
+        unit: 'hours',
+        direction: 'lower_is_better',
+        periodLabel: PERIOD_LABELS[language].march,
+        value: null,
+        target: 48,
+        status: 'missing',
+      },
+    ],
+    contractUrl: 'https://contracts.city.example/portal/contracts/5b1c0a52-6f0e-4d8e-9a51-0f6c2d7e9b13',
+    cityName: 'Procurement Office',
   };
 }

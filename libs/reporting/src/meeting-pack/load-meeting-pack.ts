@@ -3,7 +3,9 @@ import {
   assembleTrends,
   contractStatus,
   coveredPeriods,
+  DEFAULT_TREND_PERIODS,
   KPI_STATUSES,
+  kpiTrend,
   localDateOf,
   packPeriodKeys,
   parsePackMonth,
@@ -15,6 +17,7 @@ import {
   type KpiDirection,
   type KpiStatus,
   type NotificationStatus,
+  type TrendPoint,
 } from '#domain';
 import {
   CONTRACT_NOTICE_KINDS,
@@ -22,17 +25,19 @@ import {
   type MeetingPack,
   type MeetingPackContract,
   type MeetingPackKpi,
+  type MeetingPackWorseningKpi,
 } from './meeting-pack.js';
 
-// Six set-based statements, whatever the department's size: its row, its evaluations over the trend's months,
-// the month's contracts and payments, the notices, the diversity figures and the KPI groups the month covers.
+// Seven set-based statements, whatever the department's size: its row, its evaluations over the trend's months,
+// the month's contracts and payments, the notices, the diversity figures, the KPI groups the month covers and the
+// recent values of the KPIs on track or at risk in it (for the early warning).
 // $1 is always the department.
 
 const DEPARTMENT = `SELECT id, code, name, head_email FROM departments WHERE id = $1`;
 
 /** $2 the period keys ending in the trend's months. */
 const EVALUATIONS = `
-  SELECT e.contract_id, c.number, c.title, v.legal_name AS vendor_name, k.name, k.unit, k.direction,
+  SELECT e.contract_id, e.kpi_id, c.number, c.title, v.legal_name AS vendor_name, k.name, k.unit, k.direction,
          e.period, e.value, e.target, e.off_track_threshold, e.status
     FROM contracts c
     JOIN kpi_evaluations e ON e.contract_id = c.id AND e.period = ANY($2::text[])
@@ -103,6 +108,20 @@ const KPI_GROUPS = `
    WHERE c.department_id = $1 AND c.start_date <= $3::date AND c.end_date >= $2::date
    GROUP BY k.frequency, c.start_date, c.end_date, c.reporting_grace_days`;
 
+/**
+ * $2 the KPIs on track or at risk in the month, $3 the month's last day, $4 TREND_PERIODS: each KPI's last values up
+ * to the month, oldest first (missing periods have none; the KPI's latest is the month's own, on track or at risk).
+ */
+const RECENT_VALUES = `
+  SELECT r.kpi_id, r.period, r.value, r.status
+    FROM (SELECT e.kpi_id, e.period, e.value, e.status, e.period_first_day,
+                 row_number() OVER (PARTITION BY e.kpi_id ORDER BY e.period_first_day DESC) AS recent
+            FROM kpi_evaluations e JOIN contracts c ON c.id = e.contract_id
+           WHERE c.department_id = $1 AND e.kpi_id = ANY($2::uuid[]) AND e.value IS NOT NULL
+             AND e.period_last_day <= $3::date) r
+   WHERE r.recent <= $4
+   ORDER BY r.kpi_id, r.period_first_day`;
+
 type KpiGroupRow = {
   frequency: Frequency;
   start_date: string;
@@ -112,11 +131,15 @@ type KpiGroupRow = {
   evaluated: number;
 };
 
-/** When the pack is read, and in which zone its periods fall due: for the KPI periods still within grace. */
-export type MeetingPackClock = { now: Date; timeZone: string };
+/**
+ * When the pack is read, and in which zone its periods fall due: for the KPI periods still within grace; and how many
+ * values the early warning's lines are drawn through (`TREND_PERIODS`).
+ */
+export type MeetingPackClock = { now: Date; timeZone: string; trendPeriods?: number };
 
 type EvaluationRow = {
   contract_id: string;
+  kpi_id: string;
   number: string;
   title: string;
   vendor_name: string;
@@ -169,6 +192,11 @@ export async function loadMeetingPack(
   );
 
   const ofMonth = evaluations.filter((row) => periods.includes(row.period));
+  const trendPeriods = clock.trendPeriods ?? DEFAULT_TREND_PERIODS;
+  const steady = ofMonth.filter((row) => row.status === 'on_track' || row.status === 'at_risk');
+  const recentValues: (TrendPoint & { kpi_id: string })[] = steady.length
+    ? await db.query(RECENT_VALUES, [departmentId, steady.map((row) => row.kpi_id), lastDay, trendPeriods])
+    : [];
   const statusCounts = Object.fromEntries(
     KPI_STATUSES.map((status) => [status, ofMonth.filter((row) => row.status === status).length]),
   ) as Record<KpiStatus, number>;
@@ -215,6 +243,8 @@ export async function loadMeetingPack(
       status: row.status as NotificationStatus,
       sentAt: row.sent_at as Date | null,
     })),
+    trendPeriods,
+    worsening: worseningKpis(steady, recentValues, trendPeriods),
     missingKpis: ofMonth
       .filter((row) => row.status === 'missing')
       .map((row) => ({
@@ -235,6 +265,37 @@ export async function loadMeetingPack(
       goalMet: row.goal_met as boolean | null,
     })),
   };
+}
+
+/** The KPIs on track or at risk in the month whose line through their recent values crosses the threshold next. */
+function worseningKpis(
+  steady: EvaluationRow[],
+  recentValues: (TrendPoint & { kpi_id: string })[],
+  trendPeriods: number,
+): MeetingPackWorseningKpi[] {
+  const byKpi = new Map<string, TrendPoint[]>();
+  for (const row of recentValues) byKpi.set(row.kpi_id, [...(byKpi.get(row.kpi_id) ?? []), row]);
+  return steady.flatMap((row) => {
+    const rule = { direction: row.direction, target: row.target, offTrackThreshold: row.off_track_threshold };
+    const trend = kpiTrend(rule, byKpi.get(row.kpi_id) ?? [], trendPeriods);
+    if (trend === null) return [];
+    return [
+      {
+        contractId: row.contract_id,
+        contractNumber: row.number,
+        vendorName: row.vendor_name,
+        name: row.name,
+        unit: row.unit,
+        direction: row.direction,
+        period: row.period,
+        value: row.value,
+        target: row.target,
+        offTrackThreshold: row.off_track_threshold,
+        status: row.status as MeetingPackWorseningKpi['status'],
+        trend,
+      },
+    ];
+  });
 }
 
 /** Contracts off track or at risk for the month (the worst of their KPIs), off track first, each by number. */

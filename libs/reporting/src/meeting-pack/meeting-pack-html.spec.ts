@@ -68,6 +68,23 @@ function packWithMarkup(): MeetingPack {
         goalMet: false,
       },
     ],
+    trendPeriods: 4,
+    worsening: [
+      {
+        contractId: 'c2',
+        contractNumber: `C-2 ${MARKUP}`,
+        vendorName: `V2 ${MARKUP}`,
+        name: `Uptime ${MARKUP}`,
+        unit: '%',
+        direction: 'higher_is_better',
+        period: '2026-03',
+        value: 91,
+        target: 95,
+        offTrackThreshold: 90,
+        status: 'at_risk',
+        trend: { direction: 'worsening', projectedValue: 88.5, projectedPeriod: '2026-04' },
+      },
+    ],
   };
 }
 
@@ -89,6 +106,18 @@ describe('meeting pack page', () => {
 
   it('should load nothing from elsewhere and run nothing', () => {
     expect(html).not.toMatch(/<(?:script|link|img|iframe)\b|\ssrc=|\shref=|\son\w+=|url\(/i);
+  });
+
+  it('should list the KPIs heading off track with their projected value and period', () => {
+    expect(html).toContain('Early warning: KPIs heading off track');
+    expect(html).toContain('last 4 values');
+    expect(html).toContain('<td class="off-track">88.5%</td><td>2026-04</td>');
+    expect(html).toContain('Uptime &lt;script&gt;');
+  });
+
+  it('should say so when no KPI is heading off track', () => {
+    const calm = renderMeetingPackHtml({ ...packWithMarkup(), worsening: [] }, { currency: 'USD', language: 'pt' });
+    expect(calm).toContain('Nenhum indicador tende a sair da meta.');
   });
 
   it('should write amounts in the currency it is given', () => {

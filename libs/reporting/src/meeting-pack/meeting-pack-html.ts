@@ -68,6 +68,7 @@ export function renderMeetingPackHtml(pack: MeetingPack, options: { currency: st
     ...notFinal(t, pack),
     headlineSection(t, pack, options.currency),
     contractsSection(t, pack),
+    worseningSection(t, pack),
     noticesSection(t, pack),
     missingSection(t, pack),
     diversitySection(t, pack, options.currency),
@@ -123,6 +124,41 @@ function contractsSection(t: PackText, pack: MeetingPack): string {
     );
   }
   return parts.join('\n');
+}
+
+function worseningSection(t: PackText, pack: MeetingPack): string {
+  const { worsening: words, columns } = t.words;
+  const heading = `<h2>${escapeHtml(words.heading)}</h2>`;
+  if (pack.worsening.length === 0) return [heading, empty(words.none)].join('\n');
+  return [
+    heading,
+    `<p>${escapeHtml(words.intro({ count: pack.trendPeriods }))}</p>`,
+    table(
+      words.caption,
+      [
+        columns.contract,
+        columns.vendor,
+        columns.kpi,
+        columns.period,
+        words.latest,
+        columns.status,
+        columns.offTrackIf,
+        words.projected,
+        words.projectedPeriod,
+      ],
+      pack.worsening.map((kpi) => [
+        cell(kpi.contractNumber),
+        cell(kpi.vendorName),
+        cell(kpi.name),
+        cell(kpi.period),
+        cell(t.kpiValue(kpi)),
+        cell(t.status[kpi.status], kpi.status),
+        cell(t.offTrackIf(kpi)),
+        cell(t.projectedValue(kpi), 'off_track'),
+        cell(kpi.trend.projectedPeriod),
+      ]),
+    ),
+  ].join('\n');
 }
 
 function noticesSection(t: PackText, pack: MeetingPack): string {

@@ -66,6 +66,7 @@ export async function renderMeetingPackPdf(
   );
 
   contractsSection(doc, t, pack);
+  worseningSection(doc, t, pack);
   noticesSection(doc, t, pack);
   missingSection(doc, t, pack);
   diversitySection(doc, t, pack, options.currency);
@@ -121,6 +122,37 @@ function contractsSection(doc: PdfDocument, t: PackText, pack: MeetingPack): voi
         statusCell(t, kpi.status),
       ]),
     ),
+  );
+}
+
+function worseningSection(doc: PdfDocument, t: PackText, pack: MeetingPack): void {
+  const { worsening: words, columns } = t.words;
+  if (!startSection(doc, words.heading, pack.worsening.length ? null : words.none)) return;
+  writeParagraph(doc, words.intro({ count: pack.trendPeriods }), { muted: true });
+  writeTable(
+    doc,
+    [
+      { header: columns.contract, width: 1.5 },
+      { header: columns.vendor, width: 2.5 },
+      { header: columns.kpi, width: 3 },
+      { header: columns.period, width: 1.2 },
+      { header: words.latest, width: 1.5, align: 'right' },
+      { header: columns.status, width: 1.3 },
+      { header: columns.offTrackIf, width: 1.8 },
+      { header: words.projected, width: 1.5, align: 'right' },
+      { header: words.projectedPeriod, width: 1.3 },
+    ],
+    pack.worsening.map((kpi) => [
+      kpi.contractNumber,
+      kpi.vendorName,
+      kpi.name,
+      kpi.period,
+      t.kpiValue(kpi),
+      statusCell(t, kpi.status),
+      t.offTrackIf(kpi),
+      { text: t.projectedValue(kpi), colour: STATUS_COLOURS.off_track, bold: true },
+      kpi.trend.projectedPeriod,
+    ]),
   );
 }
 

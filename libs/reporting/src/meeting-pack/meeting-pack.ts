@@ -1,6 +1,13 @@
 // The monthly performance-meeting pack of one department, as plain data: what the loader reads and the HTML and
 // PDF renderers write. Amounts are in the city's currency; percentages are 0–100 with one decimal.
-import type { KpiDirection, KpiStatus, PeriodNotificationKind, NotificationStatus, ContractTrend } from '#domain';
+import type {
+  KpiDirection,
+  KpiStatus,
+  KpiTrend,
+  PeriodNotificationKind,
+  NotificationStatus,
+  ContractTrend,
+} from '#domain';
 
 /** The kinds of notice sent about a contract (the pack itself is not one of them). */
 export type ContractNoticeKind = Exclude<PeriodNotificationKind, 'meeting_pack'>;
@@ -30,6 +37,15 @@ export type MeetingPackContract = {
   kpis: MeetingPackKpi[];
   /** Oldest month first, ending with the pack's month. */
   trend: ContractTrend;
+};
+
+/** The early warning: a KPI on track or at risk in the month whose trend line crosses its threshold next period. */
+export type MeetingPackWorseningKpi = MeetingPackKpi & {
+  contractId: string;
+  contractNumber: string;
+  vendorName: string;
+  status: Extract<KpiStatus, 'on_track' | 'at_risk'>;
+  trend: KpiTrend;
 };
 
 export type MeetingPackNotice = {
@@ -97,6 +113,10 @@ export type MeetingPack = {
   contracts: MeetingPackContract[];
   notices: MeetingPackNotice[];
   missingKpis: MeetingPackMissingKpi[];
+  /** How many evaluated values each trend line is drawn through (`TREND_PERIODS`). */
+  trendPeriods: number;
+  /** KPIs heading off track, by contract number then KPI name. */
+  worsening: MeetingPackWorseningKpi[];
   diversity: MeetingPackDiversity[];
 };
 

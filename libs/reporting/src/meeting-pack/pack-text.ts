@@ -4,7 +4,7 @@
 import { describePeriod, parsePeriod, type KpiDirection, type KpiStatus, type Language } from '#domain';
 import { formatCalendarDate, messagesFor, type MessageCatalogue } from '#notifications';
 import { formatMoney, formatNumber, formatPercent, NO_VALUE } from '../pdf/pdf-format.js';
-import type { MeetingPack, MeetingPackKpi } from './meeting-pack.js';
+import type { MeetingPack, MeetingPackKpi, MeetingPackWorseningKpi } from './meeting-pack.js';
 
 /** Shown where there is no value: a month without evaluation, a share of nothing. */
 export const NONE = NO_VALUE;
@@ -35,6 +35,8 @@ export function packText(language: Language) {
     /** "Mar 2026", for trend columns. */
     shortMonth: (month: string) => shortMonths.format(new Date(`${month}-15T12:00:00Z`)),
     kpiValue: (kpi: MeetingPackKpi) => (kpi.value === null ? messages.noData : quantity(kpi.value, kpi.unit)),
+    /** The value the KPI's trend line projects, with its unit. */
+    projectedValue: (kpi: MeetingPackWorseningKpi) => quantity(kpi.trend.projectedValue, kpi.unit),
     /** "95% or more" when higher is better, "48 hours or less" when lower is. */
     target: (kpi: { direction: KpiDirection; target: number; unit: string }) =>
       messages.target({ direction: kpi.direction, quantity: quantity(kpi.target, kpi.unit) }),
@@ -75,6 +77,7 @@ export function packText(language: Language) {
         [status.off_track, number(headline.statusCounts.off_track)],
         [figures.onTrackShare, percent(headline.onTrackPercent)],
         [figures.contractsNeedingAttention, number(pack.contracts.length)],
+        [figures.worseningKpis, number(pack.worsening.length)],
         [figures.offTrackNotices, number(headline.notices.off_track)],
         [figures.missingDataNotices, number(headline.notices.missing_data)],
         [figures.escalations, number(headline.notices.escalation)],

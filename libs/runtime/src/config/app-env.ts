@@ -1,4 +1,4 @@
-import { LANGUAGES, type Language } from '#domain';
+import { DEFAULT_TREND_PERIODS, LANGUAGES, MAX_TREND_PERIODS, MIN_TREND_PERIODS, type Language } from '#domain';
 import { IsEmail, IsIn, IsInt, IsISO4217CurrencyCode, IsTimeZone, Matches, Max, Min } from 'class-validator';
 import { IsCronPattern, IsServiceUrl } from './env-validators.js';
 import { InfraEnv } from './infra-env.js';
@@ -55,6 +55,14 @@ export class AppEnv extends InfraEnv {
   @Min(1)
   @Max(365)
   VENDOR_COMMENT_DAYS: number = 14;
+  /**
+   * How many evaluated values of a KPI its early-warning line is drawn through (the scorecard, the meeting pack):
+   * at least 3, since two points make a change rather than a trend.
+   */
+  @IsInt()
+  @Min(MIN_TREND_PERIODS)
+  @Max(MAX_TREND_PERIODS)
+  TREND_PERIODS: number = DEFAULT_TREND_PERIODS;
 
   // The email retry schedule, which BullMQ keeps on each send job: every process that queues emails reads it.
 

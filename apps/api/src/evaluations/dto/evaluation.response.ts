@@ -43,6 +43,18 @@ export const toEvaluationResponse = (evaluation: KpiEvaluation): EvaluationRespo
   evaluatedAt: evaluation.evaluatedAt,
 });
 
+/** The early warning (the product design §9): the KPI's trend line crosses its off-track threshold next period. */
+export class KpiTrendResponse {
+  @ApiProperty({ enum: ['worsening'] })
+  direction!: 'worsening';
+
+  @ApiProperty({ type: Number, description: 'The least-squares line’s value at the next period (4 decimals)' })
+  projectedValue!: number;
+
+  @ApiProperty({ example: '2026-12', description: 'The period after the latest evaluated one' })
+  projectedPeriod!: string;
+}
+
 /** A KPI's line on a scorecard: its evaluation's figures, with the KPI's name and unit. */
 export class ScorecardKpiResponse extends PickType(EvaluationResponse, [
   'kpiId',
@@ -56,6 +68,15 @@ export class ScorecardKpiResponse extends PickType(EvaluationResponse, [
 
   @ApiProperty()
   unit!: string;
+
+  @ApiProperty({
+    type: () => KpiTrendResponse,
+    nullable: true,
+    description:
+      'Set on the KPI’s latest evaluated period when it is on track or at risk and the line through its last ' +
+      'TREND_PERIODS values crosses the off-track threshold in the next period; null otherwise',
+  })
+  trend!: KpiTrendResponse | null;
 }
 
 export class ScorecardPeriodResponse {

@@ -102,6 +102,8 @@ export type MessageCatalogue = {
       kpisEvaluated: string;
       onTrackPercent: string;
       contractsNeedingAttention: string;
+      /** KPIs on track or at risk whose line crosses the off-track threshold next period. */
+      worseningKpis: string;
     };
     /** The figures are those at sending; the web page shows the current ones. */
     asOfSending: string;
@@ -128,6 +130,32 @@ export type MessageCatalogue = {
     afterDeadline: string;
   };
 
+  /** To the contract manager, 120 and 60 days before a contract's end date: the decision to take. */
+  contractExpiry: {
+    subject: Message<{ contractNumber: string; endDate: string; daysLeft: number }>;
+    greeting: string;
+    intro: Message<{
+      contractNumber: string;
+      contractTitle: string;
+      vendorName: string;
+      departmentName: string;
+      endDate: string;
+      daysLeft: number;
+    }>;
+    /** The on-track share of the contract's results over the last `months` months. */
+    results: Message<{ onTrack: number; evaluated: number; percent: string; months: number }>;
+    noResults: string;
+    tableCaption: string;
+    decisionHeading: string;
+    decisionIntro: Message<{ endDate: string }>;
+    /** Renew; re-procure; let it end. */
+    decisions: [string, string, string];
+    /** A renewal rests on a recent final performance evaluation. */
+    renewalNote: string;
+    link: Message<{ contractNumber: string }>;
+    footer: Message<{ cityName: string }>;
+  };
+
   /** The meeting pack itself, its web page and its PDF (drawn by #reporting), in the language of its email. */
   pack: {
     title: Message<{ departmentName: string; periodLabel: string }>;
@@ -152,6 +180,7 @@ export type MessageCatalogue = {
       payments: string;
       paidDiverse: string;
       diverseShare: string;
+      worseningKpis: string;
     };
     columns: {
       figure: string;
@@ -189,6 +218,16 @@ export type MessageCatalogue = {
       delivery: Record<'pending' | 'sent' | 'failed' | 'suppressed', string>;
     };
     missing: { heading: string; none: string; caption: string };
+    /** The early warning: KPIs on track or at risk whose least-squares line crosses the threshold next period. */
+    worsening: {
+      heading: string;
+      intro: Message<{ count: number }>;
+      none: string;
+      caption: string;
+      latest: string;
+      projected: string;
+      projectedPeriod: string;
+    };
     diversity: {
       heading: string;
       none: string;

@@ -141,6 +141,7 @@ export const en: MessageCatalogue = {
       kpisEvaluated: 'Indicators evaluated',
       onTrackPercent: 'Share on track',
       contractsNeedingAttention: 'Contracts off track or at risk',
+      worseningKpis: 'Indicators heading off track',
     },
     asOfSending:
       'The attached figures are those recorded when this message was sent; the pack online always shows the ' +
@@ -180,6 +181,32 @@ export const en: MessageCatalogue = {
       'of your company’s performance record with the city and are considered when contracts are renewed.',
   },
 
+  contractExpiry: {
+    subject: ({ contractNumber, endDate, daysLeft }) =>
+      `Contract ${contractNumber} ends on ${endDate} (${daysLeft === 1 ? '1 day' : `${daysLeft} days`}): decision needed`,
+    greeting: 'Dear Contract Manager,',
+    intro: ({ contractNumber, contractTitle, vendorName, departmentName, endDate, daysLeft }) =>
+      `Contract ${contractNumber}, “${contractTitle}”, held by ${vendorName} for ${departmentName}, ends on ` +
+      `${endDate}, ${daysLeft === 1 ? 'in 1 day' : `in ${daysLeft} days`}. As its contract manager, please decide ` +
+      'what happens next while there is time to act on it.',
+    results: ({ onTrack, evaluated, percent, months }) =>
+      `Over the last ${months} months, ${onTrack} of ${evaluated} indicator ${evaluated === 1 ? 'result was' : 'results were'} ` +
+      `on track (${percent}).`,
+    noResults: 'No indicator result has been recorded for this contract yet.',
+    tableCaption: 'Latest result of each indicator',
+    decisionHeading: 'Decision to take',
+    decisionIntro: ({ endDate }) => `Before ${endDate}, decide whether to:`,
+    decisions: [
+      'renew or extend the contract, if it allows it and the vendor’s performance supports it;',
+      're-procure: start a new solicitation early enough for the award to be made before the end date;',
+      'let the contract end, and plan the close-out with the vendor and the department.',
+    ],
+    renewalNote: 'A renewal needs a final performance evaluation of the contract less than 12 months old.',
+    link: ({ contractNumber }) => `Open contract ${contractNumber}`,
+    footer: ({ cityName }) =>
+      `This message was sent automatically by the city's contract performance system on behalf of ${cityName}.`,
+  },
+
   pack: {
     title: ({ departmentName, periodLabel }) => `Performance meeting pack: ${departmentName}, ${periodLabel}`,
     subtitle: ({ departmentName, departmentCode, periodLabel }) =>
@@ -203,6 +230,7 @@ export const en: MessageCatalogue = {
       payments: 'Payments in the month',
       paidDiverse: 'Paid to diverse vendors',
       diverseShare: 'Diverse share of payments',
+      worseningKpis: 'KPIs heading off track',
     },
     columns: {
       figure: 'Figure',
@@ -242,6 +270,17 @@ export const en: MessageCatalogue = {
       heading: 'KPIs with missing data',
       none: 'Every KPI evaluated has data.',
       caption: 'KPIs without a value',
+    },
+    worsening: {
+      heading: 'Early warning: KPIs heading off track',
+      intro: ({ count }) =>
+        `On track or at risk this month, but the least-squares line through their last ${count} values crosses the ` +
+        'off-track threshold in the next period.',
+      none: 'No KPI is heading off track.',
+      caption: 'KPIs heading off track',
+      latest: 'Latest value',
+      projected: 'Projected value',
+      projectedPeriod: 'Projected for',
     },
     diversity: {
       heading: 'Payments to diverse vendors against diversity goals',

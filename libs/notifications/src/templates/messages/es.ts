@@ -146,6 +146,7 @@ export const es: MessageCatalogue = {
       kpisEvaluated: 'Indicadores evaluados',
       onTrackPercent: 'Porcentaje en meta',
       contractsNeedingAttention: 'Contratos fuera de meta o en riesgo',
+      worseningKpis: 'Indicadores con tendencia a salir de meta',
     },
     asOfSending:
       'Las cifras adjuntas son las registradas al enviar este mensaje; el informe en línea muestra siempre las ' +
@@ -188,6 +189,35 @@ export const es: MessageCatalogue = {
       'contratos.',
   },
 
+  contractExpiry: {
+    subject: ({ contractNumber, endDate, daysLeft }) =>
+      `El contrato ${contractNumber} vence el ${endDate} (${daysLeft === 1 ? '1 día' : `${daysLeft} días`}): ` +
+      'decisión pendiente',
+    greeting: 'Estimado/a administrador/a del contrato:',
+    intro: ({ contractNumber, contractTitle, vendorName, departmentName, endDate, daysLeft }) =>
+      `El contrato ${contractNumber}, “${contractTitle}”, a cargo de ${vendorName} para ${departmentName}, vence ` +
+      `el ${endDate}, ${daysLeft === 1 ? 'dentro de 1 día' : `dentro de ${daysLeft} días`}. Como administrador/a ` +
+      'del contrato, le solicitamos decidir los pasos a seguir mientras haya tiempo para ejecutarlos.',
+    results: ({ onTrack, evaluated, percent, months }) =>
+      `En los últimos ${months} meses, ${onTrack} de ${evaluated} ${evaluated === 1 ? 'resultado' : 'resultados'} ` +
+      `de los indicadores ${evaluated === 1 ? 'estuvo' : 'estuvieron'} en meta (${percent}).`,
+    noResults: 'Aún no se ha registrado ningún resultado de los indicadores de este contrato.',
+    tableCaption: 'Último resultado de cada indicador',
+    decisionHeading: 'Decisión a tomar',
+    decisionIntro: ({ endDate }) => `Antes del ${endDate}, decida si corresponde:`,
+    decisions: [
+      'renovar o prorrogar el contrato, si este lo permite y el desempeño del proveedor lo justifica;',
+      'iniciar un nuevo proceso de contratación con la anticipación suficiente para adjudicarlo antes del vencimiento;',
+      'dejar que el contrato termine y planificar el cierre con el proveedor y la dependencia.',
+    ],
+    renewalNote:
+      'Para renovar se requiere una evaluación de desempeño definitiva del contrato con menos de 12 meses de antigüedad.',
+    link: ({ contractNumber }) => `Abrir el contrato ${contractNumber}`,
+    footer: ({ cityName }) =>
+      'Este mensaje fue enviado automáticamente por el sistema de seguimiento del desempeño de contratos del ' +
+      `municipio, en nombre de ${cityName}.`,
+  },
+
   pack: {
     title: ({ departmentName, periodLabel }) =>
       `Informe para la reunión de desempeño: ${departmentName}, ${periodLabel}`,
@@ -213,6 +243,7 @@ export const es: MessageCatalogue = {
       payments: 'Pagos del mes',
       paidDiverse: 'Pagado a proveedores de grupos diversos',
       diverseShare: 'Porcentaje de pagos a grupos diversos',
+      worseningKpis: 'Indicadores con tendencia a salir de meta',
     },
     columns: {
       figure: 'Cifra',
@@ -256,6 +287,17 @@ export const es: MessageCatalogue = {
       heading: 'Indicadores sin datos',
       none: 'Todos los indicadores evaluados tienen datos.',
       caption: 'Indicadores sin valor',
+    },
+    worsening: {
+      heading: 'Alerta temprana: indicadores con tendencia a salir de meta',
+      intro: ({ count }) =>
+        `En meta o en riesgo este mes, pero la recta de mínimos cuadrados de sus últimos ${count} valores cruza el ` +
+        'umbral de fuera de meta en el próximo periodo.',
+      none: 'Ningún indicador tiende a salir de meta.',
+      caption: 'Indicadores con tendencia a salir de meta',
+      latest: 'Último valor',
+      projected: 'Valor proyectado',
+      projectedPeriod: 'Proyectado para',
     },
     diversity: {
       heading: 'Pagos a proveedores de grupos diversos frente a las metas de diversidad',

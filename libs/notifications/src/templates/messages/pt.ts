@@ -145,6 +145,7 @@ export const pt: MessageCatalogue = {
       kpisEvaluated: 'Indicadores avaliados',
       onTrackPercent: 'Percentual dentro da meta',
       contractsNeedingAttention: 'Contratos fora da meta ou em risco',
+      worseningKpis: 'Indicadores com tendência de sair da meta',
     },
     asOfSending:
       'Os números anexos são os registrados no envio desta mensagem; o relatório on-line mostra sempre os números ' +
@@ -187,6 +188,34 @@ export const pt: MessageCatalogue = {
       'consideradas na renovação de contratos.',
   },
 
+  contractExpiry: {
+    subject: ({ contractNumber, endDate, daysLeft }) =>
+      `O contrato ${contractNumber} termina em ${endDate} (${daysLeft === 1 ? '1 dia' : `${daysLeft} dias`}): ` +
+      'decisão necessária',
+    greeting: 'Prezado(a) gestor(a) do contrato,',
+    intro: ({ contractNumber, contractTitle, vendorName, departmentName, endDate, daysLeft }) =>
+      `O contrato ${contractNumber}, “${contractTitle}”, executado por ${vendorName} para ${departmentName}, ` +
+      `termina em ${endDate}, ${daysLeft === 1 ? 'daqui a 1 dia' : `daqui a ${daysLeft} dias`}. Como gestor(a) ` +
+      'do contrato, pedimos que decida os próximos passos enquanto há tempo para executá-los.',
+    results: ({ onTrack, evaluated, percent, months }) =>
+      `Nos últimos ${months} meses, ${onTrack} de ${evaluated} ${evaluated === 1 ? 'resultado' : 'resultados'} ` +
+      `dos indicadores ${evaluated === 1 ? 'ficou' : 'ficaram'} dentro da meta (${percent}).`,
+    noResults: 'Ainda não foi registrado nenhum resultado dos indicadores deste contrato.',
+    tableCaption: 'Último resultado de cada indicador',
+    decisionHeading: 'Decisão a tomar',
+    decisionIntro: ({ endDate }) => `Antes de ${endDate}, decida se deve:`,
+    decisions: [
+      'prorrogar o contrato, se ele o permitir e o desempenho do fornecedor o justificar;',
+      'abrir uma nova licitação com antecedência suficiente para adjudicá-la antes do término;',
+      'deixar o contrato terminar e planejar o encerramento com o fornecedor e a área.',
+    ],
+    renewalNote: 'A prorrogação exige uma avaliação de desempenho definitiva do contrato com menos de 12 meses.',
+    link: ({ contractNumber }) => `Abrir o contrato ${contractNumber}`,
+    footer: ({ cityName }) =>
+      'Esta mensagem foi enviada automaticamente pelo sistema de acompanhamento do desempenho de contratos da ' +
+      `prefeitura, em nome de ${cityName}.`,
+  },
+
   pack: {
     title: ({ departmentName, periodLabel }) =>
       `Relatório para a reunião de desempenho: ${departmentName}, ${periodLabel}`,
@@ -212,6 +241,7 @@ export const pt: MessageCatalogue = {
       payments: 'Pagamentos no mês',
       paidDiverse: 'Pago a fornecedores de grupos diversos',
       diverseShare: 'Percentual pago a grupos diversos',
+      worseningKpis: 'Indicadores com tendência de sair da meta',
     },
     columns: {
       figure: 'Número',
@@ -255,6 +285,17 @@ export const pt: MessageCatalogue = {
       heading: 'Indicadores sem dados',
       none: 'Todos os indicadores avaliados têm dados.',
       caption: 'Indicadores sem valor',
+    },
+    worsening: {
+      heading: 'Alerta antecipado: indicadores com tendência de sair da meta',
+      intro: ({ count }) =>
+        `Dentro da meta ou em risco neste mês, mas a reta de mínimos quadrados dos seus últimos ${count} valores ` +
+        'cruza o limite de fora da meta no próximo período.',
+      none: 'Nenhum indicador tende a sair da meta.',
+      caption: 'Indicadores com tendência de sair da meta',
+      latest: 'Último valor',
+      projected: 'Valor projetado',
+      projectedPeriod: 'Projetado para',
     },
     diversity: {
       heading: 'Pagamentos a fornecedores de grupos diversos frente às metas de diversidade',
