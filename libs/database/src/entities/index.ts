@@ -4,6 +4,7 @@ import { Bid } from './bid.entity.js';
 import { Certification } from './certification.entity.js';
 import { Contract } from './contract.entity.js';
 import { Department } from './department.entity.js';
+import { Engagement } from './engagement.entity.js';
 import { EvaluationRunChunk } from './evaluation-run-chunk.entity.js';
 import { EvaluationRun } from './evaluation-run.entity.js';
 import { KpiEvaluation } from './kpi-evaluation.entity.js';
@@ -21,6 +22,7 @@ export * from './bid.entity.js';
 export * from './certification.entity.js';
 export * from './contract.entity.js';
 export * from './department.entity.js';
+export * from './engagement.entity.js';
 export * from './evaluation-run-chunk.entity.js';
 export * from './evaluation-run.entity.js';
 export * from './kpi-evaluation.entity.js';
@@ -40,6 +42,7 @@ export const ENTITIES = [
   Certification,
   Contract,
   Department,
+  Engagement,
   EvaluationRun,
   EvaluationRunChunk,
   Kpi,

@@ -13,6 +13,7 @@ import { SpreadsheetText1796170400000 } from './1796170400000-SpreadsheetText.js
 import { OcdsReleases1796171200000 } from './1796171200000-OcdsReleases.js';
 import { NotificationDeliveredTo1796171300000 } from './1796171300000-NotificationDeliveredTo.js';
 import { NotificationRecords1796172000000 } from './1796172000000-NotificationRecords.js';
+import { KeyProcurementAndEngagements1796176000000 } from './1796176000000-KeyProcurementAndEngagements.js';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file; add its class here.
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   OcdsReleases1796171200000,
   NotificationDeliveredTo1796171300000,
   NotificationRecords1796172000000,
+  KeyProcurementAndEngagements1796176000000,
 ];
