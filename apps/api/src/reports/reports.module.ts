@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { MeetingPackService } from './meeting-pack.service.js';
 import { OutcomeReportService } from './outcome-report.service.js';
 import { ProcurementMetricsService } from './procurement-metrics.service.js';
+import { RedFlagsService } from './red-flags.service.js';
 import { ReportScopeService } from './report-scope.service.js';
 import { ReportsController } from './reports.controller.js';
 
 @Module({
   controllers: [ReportsController],
-  providers: [ReportScopeService, OutcomeReportService, ProcurementMetricsService, MeetingPackService],
+  providers: [ReportScopeService, OutcomeReportService, ProcurementMetricsService, MeetingPackService, RedFlagsService],
 })
 export class ReportsModule {}

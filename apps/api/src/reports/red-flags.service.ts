@@ -1,0 +1,298 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Readable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import type { ApiEnv } from '../config/api-env.js';
+import { PROCUREMENT_METHOD } from '../ocds/ocds-release.mapping.js';
+import type { RedFlagsQuery } from './dto/red-flags.query.js';
+import {
+  RED_FLAG_CSV_COLUMNS,
+  RED_FLAG_DEFINITIONS,
+  RED_FLAG_IDS,
+  RED_FLAGS_DEFINITIONS_VERSION,
+  type FlaggedSolicitation,
+  type RedFlagFigures,
+  type RedFlagId,
+  type RedFlagsReport,
+} from './red-flags.js';
+import { csvOf } from './report-files.js';
+import type { ReportScope } from './report-scope.service.js';
+
+// Competition as OCDS reads our methods (ocds-release.mapping.ts): R018 looks at the competitive ones, `open` and
+// `selective`, as Cardinal does; R013 at the `direct` ones, the design's non-competitive sole_source and emergency.
+const methodsMapped = (...kinds: string[]) =>
+  Object.entries(PROCUREMENT_METHOD)
+    .filter(([, ocds]) => kinds.includes(ocds))
+    .map(([method]) => method);
+const COMPETITIVE_METHODS = methodsMapped('open', 'selective');
+const DIRECT_METHODS = methodsMapped('direct');
+
+/** An instant as JSON writes it (UTC, milliseconds), whatever the session's time zone. */
+const utc = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * Every flag of every solicitation in one statement (docs/metrics.md, "Red flags"). $1, $2 the range's first and
+ * last days; $3 the departments (null for all); $4 the city's zone; $5 R003 minDays; $6 R013 minValue; $7, $8 the
+ * R024 and R058 thresholds (null: the fences of the report's differences); $9 R068 tolerancePercent; $10 the
+ * competitive methods, $11 the direct ones. `judged` holds one row per solicitation with the figures each flag
+ * reads; `verdicts` one row per solicitation and flag, `raised` null where the flag cannot be computed (the data
+ * it needs are missing). The answer is the raised verdicts, then one summary row per flag (solicitation id null),
+ * so the CTEs run once.
+ */
+const RED_FLAGS_SQL = `
+WITH scope AS (
+  SELECT s.id, s.reference_number, s.title, s.department_id, s.method, s.status, s.is_key_procurement,
+         s.published_at, s.due_at, s.estimated_value
+    FROM solicitations s
+   WHERE s.status <> 'draft'
+     AND (coalesce(s.published_at, s.awarded_at) AT TIME ZONE $4)::date BETWEEN $1::date AND $2::date
+     AND ($3::uuid[] IS NULL OR s.department_id = ANY($3::uuid[]))
+), bid_figures AS (
+  SELECT b.solicitation_id, count(*)::int AS bids,
+         min(b.amount) FILTER (WHERE b.same_amount > 1) AS identical_amount,
+         max(b.same_amount) FILTER (WHERE b.same_amount > 1)::int AS identical_bids
+    FROM (SELECT b.solicitation_id, b.amount,
+                 count(*) OVER (PARTITION BY b.solicitation_id, b.amount) AS same_amount
+            FROM bids b JOIN scope ON scope.id = b.solicitation_id) b
+   GROUP BY b.solicitation_id
+), award_figures AS (
+  SELECT c.solicitation_id, count(*)::int AS contracts, count(c.bid_id)::int AS with_bid, sum(c.value) AS value,
+         (array_agg(c.bid_id) FILTER (WHERE c.bid_id IS NOT NULL))[1] AS winning_bid_id,
+         max(wb.submitted_at) AS latest_winning_bid_at
+    FROM contracts c JOIN scope ON scope.id = c.solicitation_id
+    LEFT JOIN bids wb ON wb.id = c.bid_id
+   GROUP BY c.solicitation_id
+), prices AS (
+  SELECT a.solicitation_id, w.amount AS winning, min(b.amount) FILTER (WHERE b.id <> w.id) AS second_lowest,
+         min(b.amount) AS lowest
+    FROM award_figures a JOIN bids w ON w.id = a.winning_bid_id
+    JOIN bids b ON b.solicitation_id = a.solicitation_id
+   WHERE a.contracts = 1 AND a.with_bid = 1
+   GROUP BY a.solicitation_id, w.amount
+), differences AS (
+  -- Price-only comparisons: one award, a winning bid above zero that is the lowest, another bid to compare.
+  SELECT solicitation_id, winning, second_lowest, (second_lowest - winning) / winning AS difference
+    FROM prices WHERE second_lowest IS NOT NULL AND winning > 0 AND winning = lowest
+), fences AS (
+  SELECT count(*)::int AS differences,
+         percentile_cont(0.25) WITHIN GROUP (ORDER BY difference) AS q1,
+         percentile_cont(0.75) WITHIN GROUP (ORDER BY difference) AS q3
+    FROM differences
+), thresholds AS (
+  SELECT fences.*,
+         coalesce($7::numeric, (q1 - 1.5 * (q3 - q1))::numeric) AS r024,
+         coalesce($8::numeric, (q3 + 1.5 * (q3 - q1))::numeric) AS r058,
+         -- Cardinal's guards on its fences: 75 % of differences at zero (or a fence at zero) flag nothing.
+         $7::numeric IS NOT NULL OR (q1 > 0 AND q1 - 1.5 * (q3 - q1) > 0) AS r024_usable,
+         $8::numeric IS NOT NULL OR q3 + 1.5 * (q3 - q1) > 0 AS r058_usable
+    FROM fences
+), overpaid AS (
+  SELECT c.solicitation_id, c.number, c.value, sum(p.amount) AS paid
+    FROM contracts c JOIN scope ON scope.id = c.solicitation_id
+    JOIN payments p ON p.contract_id = c.id
+   GROUP BY c.solicitation_id, c.id, c.number, c.value
+  HAVING sum(p.amount) > c.value * (1 + $9::numeric / 100)
+), overpaid_figures AS (
+  SELECT solicitation_id, sum(paid - value) AS excess,
+         json_agg(json_build_object('contractNumber', number, 'value', value, 'paid', paid, 'excess', paid - value)
+                   ORDER BY number) AS contracts
+    FROM overpaid GROUP BY solicitation_id
+), judged AS (
+  SELECT scope.*, coalesce(bf.bids, 0) AS bids, bf.identical_amount, bf.identical_bids,
+         a.contracts, a.value AS award_value, a.latest_winning_bid_at,
+         floor(extract(epoch FROM scope.due_at - scope.published_at) / 86400)::int AS submission_days,
+         d.winning, d.second_lowest, d.difference,
+         o.excess, o.contracts AS overpaid_contracts
+    FROM scope
+    LEFT JOIN bid_figures bf ON bf.solicitation_id = scope.id
+    LEFT JOIN award_figures a ON a.solicitation_id = scope.id
+    LEFT JOIN differences d ON d.solicitation_id = scope.id
+    LEFT JOIN overpaid_figures o ON o.solicitation_id = scope.id
+), verdicts AS (
+  SELECT j.id, v.flag, v.raised, v.value, v.figures
+    FROM judged j CROSS JOIN thresholds t
+   CROSS JOIN LATERAL (VALUES
+     ('R003', CASE WHEN j.submission_days IS NOT NULL THEN j.submission_days < $5::int END, j.submission_days::numeric,
+      json_build_object('publishedAt', ${utc('j.published_at')}, 'dueAt', ${utc('j.due_at')}, 'days', j.submission_days)),
+     ('R013', CASE WHEN j.method = ANY($11::text[]) THEN coalesce(j.award_value, j.estimated_value, 0) >= $6::numeric
+                   ELSE false END,
+      coalesce(j.award_value, j.estimated_value, 0),
+      json_build_object('method', j.method, 'value', coalesce(j.award_value, j.estimated_value),
+                         'valueOf', CASE WHEN j.award_value IS NOT NULL THEN 'award'
+                                         WHEN j.estimated_value IS NOT NULL THEN 'estimate' END)),
+     ('R018', CASE WHEN j.method = ANY($10::text[]) AND j.status IN ('closed', 'awarded') THEN j.bids = 1 END,
+      j.bids::numeric, json_build_object('bids', j.bids, 'method', j.method)),
+     ('R024', CASE WHEN j.difference IS NOT NULL AND t.r024_usable THEN j.difference <= t.r024 END,
+      round(j.difference, 4),
+      json_build_object('winningBid', j.winning, 'secondLowestBid', j.second_lowest,
+                         'difference', round(j.difference, 4))),
+     ('R028', CASE WHEN j.bids >= 2 THEN j.identical_amount IS NOT NULL END, j.identical_amount,
+      json_build_object('amount', j.identical_amount, 'bids', j.identical_bids)),
+     ('R030', CASE WHEN j.due_at IS NOT NULL AND j.latest_winning_bid_at IS NOT NULL
+                   THEN j.latest_winning_bid_at > j.due_at END,
+      floor(extract(epoch FROM j.latest_winning_bid_at - j.due_at)),
+      json_build_object('dueAt', ${utc('j.due_at')}, 'submittedAt', ${utc('j.latest_winning_bid_at')},
+                         'lateBySeconds', floor(extract(epoch FROM j.latest_winning_bid_at - j.due_at)))),
+     ('R058', CASE WHEN j.difference IS NOT NULL AND t.r058_usable THEN j.difference >= t.r058 END,
+      round(j.difference, 4),
+      json_build_object('winningBid', j.winning, 'secondLowestBid', j.second_lowest,
+                         'difference', round(j.difference, 4))),
+     ('R068', CASE WHEN j.contracts IS NOT NULL THEN j.excess IS NOT NULL END, j.excess,
+      json_build_object('contracts', j.overpaid_contracts))
+   ) v(flag, raised, value, figures)
+)
+SELECT j.id, j.reference_number AS "referenceNumber", j.title, j.department_id AS "departmentId",
+       d.code AS "departmentCode", j.method, j.status, j.is_key_procurement AS "isKeyProcurement",
+       spreadsheet_text(d.code) AS "csvDepartment", spreadsheet_text(j.reference_number) AS "csvReference",
+       spreadsheet_text(j.title) AS "csvTitle",
+       v.flag, v.value, v.figures, NULL::int AS examined, NULL::int AS solicitations
+  FROM verdicts v JOIN judged j ON j.id = v.id JOIN departments d ON d.id = j.department_id
+ WHERE v.raised
+UNION ALL
+SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, summary.flag, summary.flagged,
+       to_json(t), summary.examined, summary.solicitations
+  FROM (SELECT flag, count(*) FILTER (WHERE raised) AS flagged, count(raised)::int AS examined,
+               count(*)::int AS solicitations
+          FROM verdicts GROUP BY flag) summary CROSS JOIN thresholds t
+ORDER BY "departmentCode", "referenceNumber", flag`;
+
+type Row = Omit<FlaggedSolicitation, 'flags'> & {
+  csvDepartment: string;
+  csvReference: string;
+  csvTitle: string;
+  flag: RedFlagId;
+  value: number | null;
+  figures: RedFlagFigures;
+  examined: number | null;
+  solicitations: number | null;
+};
+
+type FenceRow = { differences: number; q1: number | null; q3: number | null; r024: number | null; r058: number | null };
+
+/** The red-flag report (docs/metrics.md, "Red flags"): one set-based statement, the thresholds its parameters. */
+@Injectable()
+export class RedFlagsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: ConfigService<ApiEnv, true>,
+  ) {}
+
+  async compute(scope: ReportScope, query: RedFlagsQuery): Promise<{ report: RedFlagsReport; rows: Row[] }> {
+    const rows: Row[] = await this.dataSource.query(RED_FLAGS_SQL, [
+      scope.firstDay,
+      scope.lastDay,
+      scope.departmentIds,
+      this.config.get('CITY_TIMEZONE'),
+      query.r003MinDays,
+      query.r013MinValue,
+      query.r024Threshold ?? null,
+      query.r058Threshold ?? null,
+      query.r068TolerancePercent,
+      COMPETITIVE_METHODS,
+      DIRECT_METHODS,
+    ]);
+    const raised = rows.filter((row) => row.id !== null);
+    const summaries = new Map(rows.filter((row) => row.id === null).map((row) => [row.flag, row]));
+    const fences = summaries.get('R003')?.figures as FenceRow | undefined;
+    const thresholds = thresholdsOf(query, fences);
+    const flagged = new Map<string, FlaggedSolicitation>();
+    for (const row of raised) {
+      const entry = flagged.get(row.id) ?? {
+        id: row.id,
+        referenceNumber: row.referenceNumber,
+        title: row.title,
+        departmentId: row.departmentId,
+        departmentCode: row.departmentCode,
+        method: row.method,
+        status: row.status,
+        isKeyProcurement: row.isKeyProcurement,
+        flags: [],
+      };
+      entry.flags.push({ id: row.flag, value: row.value!, figures: row.figures });
+      flagged.set(row.id, entry);
+    }
+    return {
+      rows: raised,
+      report: {
+        from: scope.from,
+        to: scope.to,
+        departmentId: scope.departmentId,
+        definitionsVersion: RED_FLAGS_DEFINITIONS_VERSION,
+        solicitations: summaries.get('R003')?.solicitations ?? 0,
+        flags: RED_FLAG_IDS.map((id) => ({
+          id,
+          ...RED_FLAG_DEFINITIONS[id],
+          threshold: thresholds[id],
+          examined: summaries.get(id)?.examined ?? 0,
+          flagged: summaries.get(id)?.value ?? 0,
+        })),
+        flagged: [...flagged.values()],
+      },
+    };
+  }
+
+  /** One CSV row per flag raised, the figures as `name=value` pairs; typed text cannot become a formula. */
+  csv(report: RedFlagsReport, rows: Row[]): Readable {
+    const thresholds = new Map(report.flags.map((flag) => [flag.id, describeFigures(flag.threshold)]));
+    return csvOf(
+      RED_FLAG_CSV_COLUMNS,
+      rows.map((row) => ({
+        department: row.csvDepartment,
+        referenceNumber: row.csvReference,
+        title: row.csvTitle,
+        method: row.method,
+        isKeyProcurement: String(row.isKeyProcurement),
+        flag: row.flag,
+        flagTitle: RED_FLAG_DEFINITIONS[row.flag].title,
+        value: row.value,
+        threshold: thresholds.get(row.flag) ?? '',
+        figures: describeFigures(row.figures),
+      })),
+    );
+  }
+}
+
+/** The thresholds the report used, by flag: the parameters, or for R024 and R058 the fences with their quartiles. */
+function thresholdsOf(
+  query: RedFlagsQuery,
+  fences: FenceRow | undefined,
+): Record<RedFlagId, Record<string, number | null>> {
+  const quartiles = { differences: fences?.differences ?? 0, q1: fences?.q1 ?? null, q3: fences?.q3 ?? null };
+  const round = (value: number | null | undefined) =>
+    value === null || value === undefined ? null : Number(value.toFixed(4));
+  return {
+    R003: { minDays: query.r003MinDays },
+    R013: { minValue: query.r013MinValue },
+    R018: {},
+    R024:
+      query.r024Threshold === undefined
+        ? { lowerFence: round(fences?.r024), ...roundAll(quartiles, round) }
+        : { threshold: query.r024Threshold },
+    R028: {},
+    R030: {},
+    R058:
+      query.r058Threshold === undefined
+        ? { upperFence: round(fences?.r058), ...roundAll(quartiles, round) }
+        : { threshold: query.r058Threshold },
+    R068: { tolerancePercent: query.r068TolerancePercent },
+  };
+}
+
+const roundAll = (
+  values: Record<string, number | null>,
+  round: (value: number | null) => number | null,
+): Record<string, number | null> =>
+  Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [name, name === 'differences' ? value : round(value)]),
+  );
+
+/** `winningBid=100000; secondLowestBid=101000`: nested values (R068's contracts) as JSON. */
+function describeFigures(figures: Record<string, unknown>): string {
+  return Object.entries(figures)
+    .map(
+      ([name, value]) =>
+        `${name}=${typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)}`,
+    )
+    .join('; ');
+}
