@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
+import { addCalendarDays, localMidnight } from '#domain';
 import type { ApiEnv } from '../config/api-env.js';
 import { PROCUREMENT_METHOD } from '../ocds/ocds-release.mapping.js';
 import type { RedFlagsQuery } from './dto/red-flags.query.js';
@@ -32,13 +33,13 @@ const DIRECT_METHODS = methodsMapped('direct');
 const utc = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
- * Every flag of every solicitation in one statement (docs/metrics.md, "Red flags"). $1, $2 the range's first and
- * last days; $3 the departments (null for all); $4 the city's zone; $5 R003 minDays; $6 R013 minValue; $7, $8 the
- * R024 and R058 thresholds (null: the fences of the report's differences); $9 R068 tolerancePercent; $10 the
- * competitive methods, $11 the direct ones. `judged` holds one row per solicitation with the figures each flag
+ * Every flag of every solicitation in one statement (docs/metrics.md, "Red flags"). $1, $2 the instants the
+ * range starts and ends (local midnights of its first day and of the day after its last, from Temporal); $3 the
+ * departments (null for all); $4 R003 minDays; $5 R013 minValue; $6, $7 the R024 and R058 thresholds (null: the
+ * fences of the report's differences); $8 R068 tolerancePercent; $9 the competitive methods, $10 the direct ones. `judged` holds one row per solicitation with the figures each flag
  * reads; `verdicts` one row per solicitation and flag, `raised` null where the flag cannot be computed (the data
- * it needs are missing). The answer is the raised verdicts, then one summary row per flag (solicitation id null),
- * so the CTEs run once.
+ * it needs are missing). The answer is the raised verdicts with their figures (built for those rows only), then
+ * one summary row per flag (solicitation id null), so the CTEs run once. Bids are read once, in one sort.
  */
 const RED_FLAGS_SQL = `
 WITH scope AS (
@@ -46,34 +47,35 @@ WITH scope AS (
          s.published_at, s.due_at, s.estimated_value
     FROM solicitations s
    WHERE s.status <> 'draft'
-     AND (coalesce(s.published_at, s.awarded_at) AT TIME ZONE $4)::date BETWEEN $1::date AND $2::date
+     AND (s.published_at >= $1 AND s.published_at < $2
+          OR s.published_at IS NULL AND s.awarded_at >= $1 AND s.awarded_at < $2)
      AND ($3::uuid[] IS NULL OR s.department_id = ANY($3::uuid[]))
 ), bid_figures AS (
-  SELECT b.solicitation_id, count(*)::int AS bids,
-         min(b.amount) FILTER (WHERE b.same_amount > 1) AS identical_amount,
-         max(b.same_amount) FILTER (WHERE b.same_amount > 1)::int AS identical_bids
+  -- One sort of the bids by solicitation and amount serves every figure: how many bid; the lowest amount, how many
+  -- bid it and the next amount up; the lowest repeated amount and how many bid it (the least [amount, count] pair:
+  -- arrays compare element by element).
+  SELECT solicitation_id, count(*)::int AS bids, min(amount) AS lowest,
+         min(at_amount) FILTER (WHERE amount_rank = 1) AS at_lowest,
+         min(amount) FILTER (WHERE amount_rank = 2) AS next_amount,
+         min(ARRAY[amount, at_amount]) FILTER (WHERE at_amount > 1) AS identical
     FROM (SELECT b.solicitation_id, b.amount,
-                 count(*) OVER (PARTITION BY b.solicitation_id, b.amount) AS same_amount
-            FROM bids b JOIN scope ON scope.id = b.solicitation_id) b
-   GROUP BY b.solicitation_id
+                 dense_rank() OVER (PARTITION BY b.solicitation_id ORDER BY b.amount) AS amount_rank,
+                 count(*) OVER (PARTITION BY b.solicitation_id, b.amount) AS at_amount
+            FROM bids b JOIN scope ON scope.id = b.solicitation_id) ranked
+   GROUP BY solicitation_id
 ), award_figures AS (
   SELECT c.solicitation_id, count(*)::int AS contracts, count(c.bid_id)::int AS with_bid, sum(c.value) AS value,
-         (array_agg(c.bid_id) FILTER (WHERE c.bid_id IS NOT NULL))[1] AS winning_bid_id,
-         max(wb.submitted_at) AS latest_winning_bid_at
+         min(wb.amount) AS winning, max(wb.submitted_at) AS latest_winning_bid_at
     FROM contracts c JOIN scope ON scope.id = c.solicitation_id
     LEFT JOIN bids wb ON wb.id = c.bid_id
    GROUP BY c.solicitation_id
-), prices AS (
-  SELECT a.solicitation_id, w.amount AS winning, min(b.amount) FILTER (WHERE b.id <> w.id) AS second_lowest,
-         min(b.amount) AS lowest
-    FROM award_figures a JOIN bids w ON w.id = a.winning_bid_id
-    JOIN bids b ON b.solicitation_id = a.solicitation_id
-   WHERE a.contracts = 1 AND a.with_bid = 1
-   GROUP BY a.solicitation_id, w.amount
 ), differences AS (
-  -- Price-only comparisons: one award, a winning bid above zero that is the lowest, another bid to compare.
-  SELECT solicitation_id, winning, second_lowest, (second_lowest - winning) / winning AS difference
-    FROM prices WHERE second_lowest IS NOT NULL AND winning > 0 AND winning = lowest
+  -- Price-only comparisons: one award, a winning bid above zero that is the lowest, another bid to compare (the
+  -- second-lowest is the lowest amount again when another vendor bid it too).
+  SELECT a.solicitation_id, a.winning, p.second_lowest, (p.second_lowest - a.winning) / a.winning AS difference
+    FROM award_figures a JOIN bid_figures bf ON bf.solicitation_id = a.solicitation_id
+   CROSS JOIN LATERAL (SELECT CASE WHEN bf.at_lowest > 1 THEN bf.lowest ELSE bf.next_amount END AS second_lowest) p
+   WHERE a.contracts = 1 AND a.with_bid = 1 AND a.winning > 0 AND a.winning = bf.lowest AND p.second_lowest IS NOT NULL
 ), fences AS (
   SELECT count(*)::int AS differences,
          percentile_cont(0.25) WITHIN GROUP (ORDER BY difference) AS q1,
@@ -81,80 +83,91 @@ WITH scope AS (
     FROM differences
 ), thresholds AS (
   SELECT fences.*,
-         coalesce($7::numeric, (q1 - 1.5 * (q3 - q1))::numeric) AS r024,
-         coalesce($8::numeric, (q3 + 1.5 * (q3 - q1))::numeric) AS r058,
+         coalesce($6::numeric, (q1 - 1.5 * (q3 - q1))::numeric) AS r024,
+         coalesce($7::numeric, (q3 + 1.5 * (q3 - q1))::numeric) AS r058,
          -- Cardinal's guards on its fences: 75 % of differences at zero (or a fence at zero) flag nothing.
-         $7::numeric IS NOT NULL OR (q1 > 0 AND q1 - 1.5 * (q3 - q1) > 0) AS r024_usable,
-         $8::numeric IS NOT NULL OR q3 + 1.5 * (q3 - q1) > 0 AS r058_usable
+         $6::numeric IS NOT NULL OR (q1 > 0 AND q1 - 1.5 * (q3 - q1) > 0) AS r024_usable,
+         $7::numeric IS NOT NULL OR q3 + 1.5 * (q3 - q1) > 0 AS r058_usable
     FROM fences
 ), overpaid AS (
   SELECT c.solicitation_id, c.number, c.value, sum(p.amount) AS paid
     FROM contracts c JOIN scope ON scope.id = c.solicitation_id
     JOIN payments p ON p.contract_id = c.id
    GROUP BY c.solicitation_id, c.id, c.number, c.value
-  HAVING sum(p.amount) > c.value * (1 + $9::numeric / 100)
+  HAVING sum(p.amount) > c.value * (1 + $8::numeric / 100)
 ), overpaid_figures AS (
   SELECT solicitation_id, sum(paid - value) AS excess,
          json_agg(json_build_object('contractNumber', number, 'value', value, 'paid', paid, 'excess', paid - value)
-                   ORDER BY number) AS contracts
+                  ORDER BY number) AS contracts
     FROM overpaid GROUP BY solicitation_id
-), judged AS (
-  SELECT scope.*, coalesce(bf.bids, 0) AS bids, bf.identical_amount, bf.identical_bids,
-         a.contracts, a.value AS award_value, a.latest_winning_bid_at,
-         floor(extract(epoch FROM scope.due_at - scope.published_at) / 86400)::int AS submission_days,
-         d.winning, d.second_lowest, d.difference,
-         o.excess, o.contracts AS overpaid_contracts
-    FROM scope
-    LEFT JOIN bid_figures bf ON bf.solicitation_id = scope.id
-    LEFT JOIN award_figures a ON a.solicitation_id = scope.id
-    LEFT JOIN differences d ON d.solicitation_id = scope.id
-    LEFT JOIN overpaid_figures o ON o.solicitation_id = scope.id
-), verdicts AS (
-  SELECT j.id, v.flag, v.raised, v.value, v.figures
-    FROM judged j CROSS JOIN thresholds t
-   CROSS JOIN LATERAL (VALUES
-     ('R003', CASE WHEN j.submission_days IS NOT NULL THEN j.submission_days < $5::int END, j.submission_days::numeric,
-      json_build_object('publishedAt', ${utc('j.published_at')}, 'dueAt', ${utc('j.due_at')}, 'days', j.submission_days)),
-     ('R013', CASE WHEN j.method = ANY($11::text[]) THEN coalesce(j.award_value, j.estimated_value, 0) >= $6::numeric
-                   ELSE false END,
-      coalesce(j.award_value, j.estimated_value, 0),
-      json_build_object('method', j.method, 'value', coalesce(j.award_value, j.estimated_value),
-                         'valueOf', CASE WHEN j.award_value IS NOT NULL THEN 'award'
-                                         WHEN j.estimated_value IS NOT NULL THEN 'estimate' END)),
-     ('R018', CASE WHEN j.method = ANY($10::text[]) AND j.status IN ('closed', 'awarded') THEN j.bids = 1 END,
-      j.bids::numeric, json_build_object('bids', j.bids, 'method', j.method)),
-     ('R024', CASE WHEN j.difference IS NOT NULL AND t.r024_usable THEN j.difference <= t.r024 END,
-      round(j.difference, 4),
-      json_build_object('winningBid', j.winning, 'secondLowestBid', j.second_lowest,
-                         'difference', round(j.difference, 4))),
-     ('R028', CASE WHEN j.bids >= 2 THEN j.identical_amount IS NOT NULL END, j.identical_amount,
-      json_build_object('amount', j.identical_amount, 'bids', j.identical_bids)),
-     ('R030', CASE WHEN j.due_at IS NOT NULL AND j.latest_winning_bid_at IS NOT NULL
-                   THEN j.latest_winning_bid_at > j.due_at END,
-      floor(extract(epoch FROM j.latest_winning_bid_at - j.due_at)),
-      json_build_object('dueAt', ${utc('j.due_at')}, 'submittedAt', ${utc('j.latest_winning_bid_at')},
-                         'lateBySeconds', floor(extract(epoch FROM j.latest_winning_bid_at - j.due_at)))),
-     ('R058', CASE WHEN j.difference IS NOT NULL AND t.r058_usable THEN j.difference >= t.r058 END,
-      round(j.difference, 4),
-      json_build_object('winningBid', j.winning, 'secondLowestBid', j.second_lowest,
-                         'difference', round(j.difference, 4))),
-     ('R068', CASE WHEN j.contracts IS NOT NULL THEN j.excess IS NOT NULL END, j.excess,
-      json_build_object('contracts', j.overpaid_contracts))
-   ) v(flag, raised, value, figures)
+), flags AS (
+  -- One row per solicitation: the figures each flag reads, and its verdict (null: the data it needs are missing).
+  SELECT j.*,
+         CASE WHEN j.submission_days IS NOT NULL THEN j.submission_days < $4::int END AS r003,
+         CASE WHEN j.method = ANY($10::text[]) THEN coalesce(j.award_value, j.estimated_value, 0) >= $5::numeric
+              ELSE false END AS r013,
+         CASE WHEN j.method = ANY($9::text[]) AND j.status IN ('closed', 'awarded') THEN j.bids = 1 END AS r018,
+         CASE WHEN j.difference IS NOT NULL AND t.r024_usable THEN j.difference <= t.r024 END AS r024,
+         CASE WHEN j.bids >= 2 THEN j.identical_amount IS NOT NULL END AS r028,
+         CASE WHEN j.due_at IS NOT NULL AND j.latest_winning_bid_at IS NOT NULL
+              THEN j.latest_winning_bid_at > j.due_at END AS r030,
+         CASE WHEN j.difference IS NOT NULL AND t.r058_usable THEN j.difference >= t.r058 END AS r058,
+         CASE WHEN j.contracts IS NOT NULL THEN j.excess IS NOT NULL END AS r068
+    FROM (SELECT scope.*, coalesce(bf.bids, 0) AS bids, bf.identical[1] AS identical_amount,
+                 bf.identical[2]::int AS identical_bids, a.contracts, a.value AS award_value, a.latest_winning_bid_at,
+                 floor(extract(epoch FROM scope.due_at - scope.published_at) / 86400)::int AS submission_days,
+                 d.winning, d.second_lowest, d.difference, o.excess, o.contracts AS overpaid_contracts
+            FROM scope
+            LEFT JOIN bid_figures bf ON bf.solicitation_id = scope.id
+            LEFT JOIN award_figures a ON a.solicitation_id = scope.id
+            LEFT JOIN differences d ON d.solicitation_id = scope.id
+            LEFT JOIN overpaid_figures o ON o.solicitation_id = scope.id) j
+   CROSS JOIN thresholds t
 )
 SELECT j.id, j.reference_number AS "referenceNumber", j.title, j.department_id AS "departmentId",
        d.code AS "departmentCode", j.method, j.status, j.is_key_procurement AS "isKeyProcurement",
        spreadsheet_text(d.code) AS "csvDepartment", spreadsheet_text(j.reference_number) AS "csvReference",
-       spreadsheet_text(j.title) AS "csvTitle",
-       v.flag, v.value, v.figures, NULL::int AS examined, NULL::int AS solicitations
-  FROM verdicts v JOIN judged j ON j.id = v.id JOIN departments d ON d.id = j.department_id
+       spreadsheet_text(j.title) AS "csvTitle", v.flag,
+       CASE v.flag
+         WHEN 'R003' THEN j.submission_days
+         WHEN 'R013' THEN coalesce(j.award_value, j.estimated_value, 0)
+         WHEN 'R018' THEN j.bids
+         WHEN 'R024' THEN round(j.difference, 4)
+         WHEN 'R028' THEN j.identical_amount
+         WHEN 'R030' THEN floor(extract(epoch FROM j.latest_winning_bid_at - j.due_at))
+         WHEN 'R058' THEN round(j.difference, 4)
+         WHEN 'R068' THEN j.excess
+       END AS value,
+       CASE v.flag
+         WHEN 'R003' THEN json_build_object('publishedAt', ${utc('j.published_at')}, 'dueAt', ${utc('j.due_at')},
+                                            'days', j.submission_days)
+         WHEN 'R013' THEN json_build_object('method', j.method, 'value', coalesce(j.award_value, j.estimated_value),
+                                            'valueOf', CASE WHEN j.award_value IS NOT NULL THEN 'award'
+                                                            WHEN j.estimated_value IS NOT NULL THEN 'estimate' END)
+         WHEN 'R018' THEN json_build_object('bids', j.bids, 'method', j.method)
+         WHEN 'R028' THEN json_build_object('amount', j.identical_amount, 'bids', j.identical_bids)
+         WHEN 'R030' THEN json_build_object('dueAt', ${utc('j.due_at')}, 'submittedAt', ${utc('j.latest_winning_bid_at')},
+                                            'lateBySeconds', floor(extract(epoch FROM j.latest_winning_bid_at - j.due_at)))
+         WHEN 'R068' THEN json_build_object('contracts', j.overpaid_contracts)
+         ELSE json_build_object('winningBid', j.winning, 'secondLowestBid', j.second_lowest,
+                                'difference', round(j.difference, 4))
+       END AS figures,
+       NULL::int AS examined, NULL::int AS solicitations
+  FROM flags j
+ CROSS JOIN LATERAL (VALUES ('R003', j.r003), ('R013', j.r013), ('R018', j.r018), ('R024', j.r024),
+                            ('R028', j.r028), ('R030', j.r030), ('R058', j.r058), ('R068', j.r068)) v(flag, raised)
+  JOIN departments d ON d.id = j.department_id
  WHERE v.raised
 UNION ALL
 SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, summary.flag, summary.flagged,
-       to_json(t), summary.examined, summary.solicitations
-  FROM (SELECT flag, count(*) FILTER (WHERE raised) AS flagged, count(raised)::int AS examined,
-               count(*)::int AS solicitations
-          FROM verdicts GROUP BY flag) summary CROSS JOIN thresholds t
+       to_json(t), summary.examined::int, counts.solicitations::int
+  FROM (SELECT ${RED_FLAG_IDS.map(
+    (id) =>
+      `count(*) FILTER (WHERE ${id.toLowerCase()}) AS ${id}_flagged, count(${id.toLowerCase()}) AS ${id}_examined`,
+  ).join(', ')}, count(*) AS solicitations FROM flags) counts
+ CROSS JOIN LATERAL (VALUES ${RED_FLAG_IDS.map((id) => `('${id}', counts.${id}_flagged, counts.${id}_examined)`).join(', ')})
+       summary(flag, flagged, examined)
+ CROSS JOIN thresholds t
 ORDER BY "departmentCode", "referenceNumber", flag`;
 
 type Row = Omit<FlaggedSolicitation, 'flags'> & {
@@ -179,19 +192,25 @@ export class RedFlagsService {
   ) {}
 
   async compute(scope: ReportScope, query: RedFlagsQuery): Promise<{ report: RedFlagsReport; rows: Row[] }> {
-    const rows: Row[] = await this.dataSource.query(RED_FLAGS_SQL, [
-      scope.firstDay,
-      scope.lastDay,
-      scope.departmentIds,
-      this.config.get('CITY_TIMEZONE'),
-      query.r003MinDays,
-      query.r013MinValue,
-      query.r024Threshold ?? null,
-      query.r058Threshold ?? null,
-      query.r068TolerancePercent,
-      COMPETITIVE_METHODS,
-      DIRECT_METHODS,
-    ]);
+    const zone = this.config.get('CITY_TIMEZONE', { infer: true });
+    const rows: Row[] = await this.dataSource.transaction(async (manager) => {
+      // The planner cannot know how many rows each CTE makes; its guesses ran to millions, which made it compile
+      // the statement (JIT) for far longer than the statement runs, and bids sorted on disk at the default
+      // work_mem. Both settings last until the end of this transaction.
+      await manager.query(`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`);
+      return manager.query(RED_FLAGS_SQL, [
+        localMidnight(scope.firstDay, zone),
+        localMidnight(addCalendarDays(scope.lastDay, 1), zone),
+        scope.departmentIds,
+        query.r003MinDays,
+        query.r013MinValue,
+        query.r024Threshold ?? null,
+        query.r058Threshold ?? null,
+        query.r068TolerancePercent,
+        COMPETITIVE_METHODS,
+        DIRECT_METHODS,
+      ]);
+    });
     const raised = rows.filter((row) => row.id !== null);
     const summaries = new Map(rows.filter((row) => row.id === null).map((row) => [row.flag, row]));
     const fences = summaries.get('R003')?.figures as FenceRow | undefined;
