@@ -168,6 +168,57 @@ describe('key procurements', () => {
     expect(patch.body.definitions.Tender.properties.isKeyProcurement.type).toBe('boolean');
     expect(patch.body.definitions.Contract.properties.isKeyProcurement.type).toBe('boolean');
   });
+
+  it('should read the flag back from an OCDS import, and leave it alone where a release does not say', async () => {
+    const solicitation = await createSolicitation(testApp.dataSource, works, {
+      referenceNumber: 'IFB-30',
+      status: 'awarded',
+      publishedAt: new Date('2026-01-05T14:00:00Z'),
+      awardedAt: new Date('2026-02-20T15:00:00Z'),
+      isKeyProcurement: true,
+    });
+    const bid = await createBid(testApp.dataSource, solicitation, vendor, { amount: 5000 });
+    await createContract(testApp.dataSource, vendor, works, {
+      number: 'C-30',
+      solicitationId: solicitation.id,
+      bidId: bid.id,
+      isKeyProcurement: true,
+    });
+    const exported = (await testApp.http.get('/api/v1/ocds/releases', { token: officer })).body;
+    const importFile = (body: unknown) => testApp.http.post('/api/v1/imports/ocds', { token: officer, body });
+
+    await resetDatabase(testApp.dataSource);
+    officer = await createApiKey(testApp.dataSource, 'procurement_officer');
+    expect((await importFile(exported)).status).toBe(200);
+    const flags = async () => ({
+      solicitation: (await testApp.http.get('/api/v1/solicitations', { token: officer })).body.data[0].isKeyProcurement,
+      contract: (await testApp.http.get('/api/v1/contracts', { token: officer })).body.data[0].isKeyProcurement,
+    });
+    expect(await flags()).toEqual({ solicitation: true, contract: true });
+
+    // A later release of another publisher's shape: no field keeps the flags, a non-boolean is noted and ignored.
+    const [release] = exported.releases;
+    const { isKeyProcurement: _tender, ...tender } = release.tender;
+    const later = {
+      ...exported,
+      releases: [
+        {
+          ...release,
+          id: `${release.id}-later`,
+          date: '2030-01-01T00:00:00Z',
+          tender,
+          contracts: release.contracts.map((contract: any) => ({ ...contract, isKeyProcurement: 'yes' })),
+        },
+      ],
+    };
+    const report = await importFile(later);
+    expect(report.status).toBe(200);
+    expect(report.body.skipped).toContainEqual({
+      path: '$.releases[0].contracts[0].isKeyProcurement',
+      message: 'not true or false: left as it was',
+    });
+    expect(await flags()).toEqual({ solicitation: true, contract: true });
+  });
 });
 
 describe('POST/GET /api/v1/contracts/:id/engagements', () => {
