@@ -208,8 +208,9 @@ export class RedFlagsService {
     });
     const raised = rows.filter((row) => row.id !== null);
     const summaries = new Map(rows.filter((row) => row.id === null).map((row) => [row.flag, row]));
-    const fences = summaries.get('R003')?.figures as FenceRow | undefined;
-    const thresholds = thresholdsOf(query, fences);
+    // Every summary row carries the same thresholds row, the fences with them, and the solicitations counted.
+    const [summary] = summaries.values();
+    const thresholds = thresholdsOf(query, summary?.figures as FenceRow | undefined);
     const flagged = new Map<string, FlaggedSolicitation>();
     for (const row of raised) {
       const entry = flagged.get(row.id) ?? {
@@ -233,7 +234,7 @@ export class RedFlagsService {
         to: scope.to,
         departmentId: scope.departmentId,
         definitionsVersion: RED_FLAGS_DEFINITIONS_VERSION,
-        solicitations: summaries.get('R003')?.solicitations ?? 0,
+        solicitations: summary?.solicitations ?? 0,
         flags: RED_FLAG_IDS.map((id) => ({
           id,
           ...RED_FLAG_DEFINITIONS[id],
