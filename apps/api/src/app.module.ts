@@ -8,6 +8,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { ContractsModule } from './contracts/contracts.module.js';
 import { ApiEnv } from './config/api-env.js';
 import { DepartmentsModule } from './departments/departments.module.js';
+import { EngagementsModule } from './engagements/engagements.module.js';
 import { EvaluationsModule } from './evaluations/evaluations.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HomeModule } from './home/home.module.js';
@@ -43,6 +44,7 @@ import { VendorsModule } from './vendors/vendors.module.js';
     KpisModule,
     MeasurementsModule,
     PaymentsModule,
+    EngagementsModule,
     VendorsModule,
     EvaluationsModule,
     NotificationsModule,

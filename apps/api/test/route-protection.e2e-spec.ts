@@ -6,6 +6,10 @@ import { createTestApp, type TestApp } from './support/create-test-app.js';
 import { listRoutes } from './support/list-routes.js';
 
 const PUBLIC_ROUTES = ['GET /', 'GET /health', 'GET /health/ready'];
+/** The city's OCDS extension files are public like the open data they describe; OCDS tools fetch them by URL. */
+const OCDS_EXTENSION_ROUTES = ['extension.json', 'release-schema.json'].map(
+  (file) => `GET /ocds/extensions/key-procurement/${file}`,
+);
 const isDocs = (path: string) => path === '/docs' || path.startsWith('/docs/') || path.startsWith('/docs-');
 
 describe('every route is either guarded or explicitly public', () => {
@@ -32,7 +36,9 @@ describe('every route is either guarded or explicitly public', () => {
       );
       if (response.status !== 401) open.push(`${method} ${path}`);
     }
-    expect(open.sort()).toEqual(PUBLIC_ROUTES);
+    expect(open.sort()).toEqual(
+      [...PUBLIC_ROUTES, ...OCDS_EXTENSION_ROUTES.map((route) => route.replace(' /', ' /api/v1/'))].sort(),
+    );
   });
 
   it('should declare the roles of every controller route that is not public', () => {
@@ -57,7 +63,7 @@ describe('every route is either guarded or explicitly public', () => {
       }
     }
     expect(undeclared).toEqual([]);
-    expect(publicRoutes.sort()).toEqual(PUBLIC_ROUTES);
+    expect(publicRoutes.sort()).toEqual([...PUBLIC_ROUTES, ...OCDS_EXTENSION_ROUTES].sort());
   });
 
   it('should send the root address to the API docs', async () => {

@@ -9,6 +9,7 @@ export * from './entities/certification.entity.js';
 export * from './entities/contract-renewal.entity.js';
 export * from './entities/contract.entity.js';
 export * from './entities/department.entity.js';
+export * from './entities/engagement.entity.js';
 export * from './entities/evaluation-run-chunk.entity.js';
 export * from './entities/evaluation-run.entity.js';
 export * from './entities/kpi-evaluation.entity.js';

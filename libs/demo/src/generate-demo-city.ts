@@ -65,6 +65,9 @@ export type DemoCityOptions = {
 export type DemoDepartment = Department;
 export type DemoVendor = Vendor;
 export type DemoCertification = Omit<Certification, 'vendor'>;
+/** Estimates from this amount up make a demo solicitation a key procurement. */
+const KEY_PROCUREMENT_ESTIMATE = 2_000_000;
+
 export type DemoSolicitation = Omit<Solicitation, 'department'>;
 export type DemoBid = Omit<Bid, 'solicitation' | 'vendor'>;
 export type DemoContract = Omit<Contract, 'vendor' | 'department' | 'solicitation' | 'bid'>;
@@ -416,6 +419,8 @@ export function generateDemoCity(options: DemoCityOptions): DemoCity {
       dueAt: due ? new Date(`${due}T19:00:00Z`) : null,
       kpiTemplates: kpis.map(toDefinition),
       status,
+      // The largest purchases are the city's key procurements (decided without a draw, so the seed's city is kept).
+      isKeyProcurement: estimatedValue >= KEY_PROCUREMENT_ESTIMATE,
       requisitionReceivedAt: requisitionAt,
       publishedAt,
       closedAt,
@@ -489,6 +494,7 @@ export function generateDemoCity(options: DemoCityOptions): DemoCity {
         endDate: endOfTerm(startDate, random.pick([12, 24, 24, 36, 36, 48])),
         managerEmail: managerEmail(),
         diversityGoalPercent: solicitation.diversityGoalPercent,
+        isKeyProcurement: solicitation.isKeyProcurement,
         reportingGraceDays: graceDays(),
         escalateAfterPeriods: random.weighted([
           [2, 80],
@@ -512,6 +518,7 @@ export function generateDemoCity(options: DemoCityOptions): DemoCity {
         departmentId: department.id,
         solicitationId: null,
         bidId: null,
+        isKeyProcurement: false,
         value: random.int(20, 2500) * 1000,
         startDate,
         endDate: endOfTerm(startDate, random.pick([12, 24, 36])),

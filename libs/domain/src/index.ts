@@ -20,6 +20,7 @@ export * from './meeting-pack/pack-period.js';
 export * from './notices/contract-notices.js';
 export * from './notifications/notification-vocabulary.js';
 export * from './notifications/recipient-delivery.js';
+export * from './procurement/engagement-vocabulary.js';
 export * from './procurement/procurement-vocabulary.js';
 export * from './procurement/solicitation-lifecycle.js';
 export * from './queues/mail-retries.js';

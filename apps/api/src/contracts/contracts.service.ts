@@ -78,6 +78,7 @@ export class ContractsService {
     if (query.vendorId) where('vendor_id', '= ?', query.vendorId);
     if (query.departmentId) where('department_id', '= ?', query.departmentId);
     if (query.status) where('status', '= ?', query.status);
+    if (query.isKeyProcurement !== undefined) where('is_key_procurement', '= ?', query.isKeyProcurement);
     if (principal.role === 'vendor') {
       if (query.vendorId && query.vendorId !== principal.vendorId) return [[], 0];
       where('vendor_id', '= ?', principal.vendorId);

@@ -36,6 +36,8 @@ export type ImportedContract = {
   startDate: string;
   endDate: string;
   status: ContractStatus;
+  /** Read from the key-procurement extension when the release says; absent, the stored flag is left alone. */
+  isKeyProcurement?: boolean;
   bidVendorKey: string | null;
   payments: ImportedPayment[];
 };
@@ -56,6 +58,8 @@ export type ImportedProcess = {
     closedAt: Date | null;
     awardedAt: Date | null;
     cancelledAt: Date | null;
+    /** Read from the key-procurement extension when the release says; absent, the stored flag is left alone. */
+    isKeyProcurement?: boolean;
   } | null;
   bids: { vendorKey: string; amount: number; submittedAt: Date; path: string }[];
   contracts: ImportedContract[];
@@ -64,6 +68,18 @@ export type ImportedProcess = {
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+/**
+ * The key-procurement extension's field, when the release sets it: a boolean is taken, anything else is left out
+ * (noted), and an absent field says nothing, so another publisher's file never clears a flag the city set.
+ */
+function keyProcurementOf(owner: Json, path: string, report: ImportReport): { isKeyProcurement?: boolean } {
+  const value = owner.isKeyProcurement;
+  if (typeof value === 'boolean') return { isKeyProcurement: value };
+  if (value !== undefined && value !== null)
+    report.skipped.push({ path: `${path}.isKeyProcurement`, message: 'not true or false: left as it was' });
+  return {};
+}
+
 const text = (value: unknown): string | null =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : typeof value === 'number' ? String(value) : null;
 
@@ -389,6 +405,7 @@ export function mapRelease(
       closedAt,
       awardedAt: awards.length > 0 ? awardedAt : null,
       cancelledAt: cancelled && awards.length === 0 ? (toInstant(release.date, `${path}.date`, report) ?? null) : null,
+      ...keyProcurementOf(tenderJson, at, report),
     };
   }
 
@@ -555,6 +572,7 @@ export function mapRelease(
       startDate,
       endDate,
       status,
+      ...keyProcurementOf(contract, at, report),
       bidVendorKey: bids.some((bid) => bid.vendorKey === supplier.key) ? supplier.key : null,
       payments,
     });

@@ -252,6 +252,7 @@ export class OcdsImportService {
           startDate: contract.startDate,
           endDate: contract.endDate,
           status: contract.status,
+          ...(contract.isKeyProcurement !== undefined && { isKeyProcurement: contract.isKeyProcurement }),
         },
         { managerEmail: department.headEmail },
       );

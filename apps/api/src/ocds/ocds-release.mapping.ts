@@ -22,7 +22,10 @@ import {
   type SolicitationStatus,
 } from '#domain';
 
-/** The extensions whose fields the export writes; the package lists them, the tests merge their schemas. */
+/**
+ * The registry's extensions whose fields the export writes; the package lists them (and the city's own
+ * key-procurement extension, served by the API), the tests merge their schemas.
+ */
 export const OCDS_EXTENSIONS = {
   bids: 'https://raw.githubusercontent.com/open-contracting-extensions/ocds_bid_extension/v1.1.5/extension.json',
   metrics: 'https://raw.githubusercontent.com/open-contracting-extensions/ocds_metrics_extension/1.1/extension.json',
@@ -227,6 +230,8 @@ function tenderOf(
     }),
     numberOfTenderers: tenderers.length,
     ...(tenderers.length > 0 && { tenderers: tenderers.map(vendorRef) }),
+    // The key-procurement extension (key-procurement-extension.ts).
+    isKeyProcurement: solicitation.isKeyProcurement,
   };
 }
 
@@ -266,6 +271,7 @@ function contractOf(
     status: CONTRACT_STATUS[contract.status],
     value: money(contract.value, settings),
     period: { startDate: startOfDay(contract.startDate, settings), endDate: endOfDay(contract.endDate, settings) },
+    isKeyProcurement: contract.isKeyProcurement,
     ...(kpis.length > 0 && {
       agreedMetrics: kpis.map((kpi) => ({
         id: kpi.id,

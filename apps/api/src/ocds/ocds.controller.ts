@@ -2,11 +2,16 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, type SchemaObject } from '@nestjs/swagger';
 import { API_KEY_SCHEME } from '../common/openapi.js';
-import { Roles } from '../auth/auth.decorators.js';
+import { Public, Roles } from '../auth/auth.decorators.js';
 import type { ApiEnv } from '../config/api-env.js';
 import { API_PREFIX } from '../configure-app.js';
 import { OcdsReleasesQuery } from './dto/ocds-releases.query.js';
 import { OcdsExportService } from './ocds-export.service.js';
+import {
+  KEY_PROCUREMENT_EXTENSION_PATH,
+  KEY_PROCUREMENT_RELEASE_SCHEMA,
+  keyProcurementExtension,
+} from './key-procurement-extension.js';
 import { OCDS_EXTENSIONS } from './ocds-release.mapping.js';
 import { CLOCK } from '#runtime';
 import { type Clock } from '#domain';
@@ -58,7 +63,7 @@ export class OcdsController {
     return {
       uri: url(query.cursor),
       version: '1.1',
-      extensions: Object.values(OCDS_EXTENSIONS),
+      extensions: [...Object.values(OCDS_EXTENSIONS), this.extensionUrl('extension.json')],
       publishedDate: this.clock.now().toISOString(),
       publisher: { name: this.config.get('OCDS_PUBLISHER_NAME') },
       license: this.config.get('OCDS_LICENSE'),
@@ -66,5 +71,27 @@ export class OcdsController {
       releases,
       ...(nextCursor && { links: { next: url(nextCursor) } }),
     };
+  }
+
+  /** The city's key-procurement extension, public like the data it describes: OCDS tools fetch it by this URL. */
+  @Get('extensions/key-procurement/extension.json')
+  @Public()
+  @ApiOperation({ summary: "The key-procurement OCDS extension's metadata (extension.json)" })
+  @ApiOkResponse({ description: 'An OCDS extension.json', schema: { type: 'object' } })
+  keyProcurementExtension(): object {
+    // The API's own documentation describes the field (on the release package's answer) and both files.
+    return keyProcurementExtension(`${this.config.get('PUBLIC_BASE_URL')}/docs`);
+  }
+
+  @Get('extensions/key-procurement/release-schema.json')
+  @Public()
+  @ApiOperation({ summary: "The key-procurement OCDS extension's release-schema patch" })
+  @ApiOkResponse({ description: 'A JSON merge patch over the OCDS 1.1 release schema', schema: { type: 'object' } })
+  keyProcurementReleaseSchema(): object {
+    return KEY_PROCUREMENT_RELEASE_SCHEMA;
+  }
+
+  private extensionUrl(file: string): string {
+    return `${this.config.get('PUBLIC_BASE_URL')}/${API_PREFIX}/${KEY_PROCUREMENT_EXTENSION_PATH}/${file}`;
   }
 }

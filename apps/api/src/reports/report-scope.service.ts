@@ -25,7 +25,7 @@ export class ReportScopeService {
    * Checked before any byte of a report is sent, so that every refusal is a proper error answer. A department
    * outside a department head's scope reads exactly like one that does not exist (404).
    */
-  async resolve(query: ReportQuery, principal: Principal): Promise<ReportScope> {
+  async resolve(query: Pick<ReportQuery, 'from' | 'to' | 'departmentId'>, principal: Principal): Promise<ReportScope> {
     if (query.from > query.to) throw DomainError.invalid('from', 'from must not be after to');
     let departmentIds = departmentScope(principal);
     if (query.departmentId) {

@@ -21,6 +21,9 @@ import { MeetingPackService } from './meeting-pack.service.js';
 import { OutcomeReportService } from './outcome-report.service.js';
 import { metricRows, type ProcurementMetrics } from './procurement-metrics.js';
 import { ProcurementMetricsService } from './procurement-metrics.service.js';
+import { RedFlagsQuery } from './dto/red-flags.query.js';
+import type { RedFlagsReport } from './red-flags.js';
+import { RedFlagsService } from './red-flags.service.js';
 import { ReportScopeService, type ReportScope } from './report-scope.service.js';
 import { csvOf, xlsxOf } from './report-files.js';
 
@@ -43,6 +46,7 @@ export class ReportsController {
     private readonly metrics: ProcurementMetricsService,
     private readonly meetingPacks: MeetingPackService,
     private readonly expiring: ExpiringReportService,
+    private readonly redFlags: RedFlagsService,
   ) {}
 
   /** The contracts a department must decide about soon: renew, re-procure or let them end. */
@@ -95,6 +99,21 @@ export class ReportsController {
     const rows = metricRows(metrics);
     const stream = format === 'csv' ? csvOf(['metric', 'value'], rows) : xlsxOf('Metrics', ['metric', 'value'], rows);
     return file(stream, 'procurement-metrics', scope, format);
+  }
+
+  /** Per solicitation published in the range, the OCP red flags the city's own data raise, with their figures. */
+  @Get('red-flags')
+  @ApiOperation({ summary: 'Procurement red flags (OCP identifiers) per solicitation over a date range' })
+  @ApiOkResponse({ description: 'The red flags in the format asked for', schema: FILE_SCHEMA })
+  @ApiProduces(CONTENT_TYPES.json, CONTENT_TYPES.csv)
+  async redFlagReport(
+    @Query() query: RedFlagsQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<RedFlagsReport | StreamableFile> {
+    const scope = await this.scopes.resolve(query, principal);
+    const { report, rows } = await this.redFlags.compute(scope, query);
+    if (query.format === 'json') return report;
+    return file(this.redFlags.csv(report, rows), 'red-flags', scope, query.format);
   }
 
   /** One department's monthly performance-meeting pack: a PDF to take along, an HTML page to read, or its data. */

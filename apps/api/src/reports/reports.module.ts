@@ -3,6 +3,7 @@ import { ExpiringReportService } from './expiring-report.service.js';
 import { MeetingPackService } from './meeting-pack.service.js';
 import { OutcomeReportService } from './outcome-report.service.js';
 import { ProcurementMetricsService } from './procurement-metrics.service.js';
+import { RedFlagsService } from './red-flags.service.js';
 import { ReportScopeService } from './report-scope.service.js';
 import { ReportsController } from './reports.controller.js';
 
@@ -14,6 +15,7 @@ import { ReportsController } from './reports.controller.js';
     ProcurementMetricsService,
     MeetingPackService,
     ExpiringReportService,
+    RedFlagsService,
   ],
 })
 export class ReportsModule {}

@@ -61,6 +61,7 @@ export class AwardService {
           reportingGraceDays: dto.contract.reportingGraceDays ?? 10,
           escalateAfterPeriods: dto.contract.escalateAfterPeriods ?? 2,
           status: 'active',
+          isKeyProcurement: dto.contract.isKeyProcurement ?? solicitation.isKeyProcurement,
         }),
       );
       const kpis = await manager.save(

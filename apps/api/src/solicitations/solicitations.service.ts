@@ -55,6 +55,7 @@ export class SolicitationsService {
     const where: FindOptionsWhere<Solicitation> = {
       ...(query.status && { status: query.status }),
       ...(query.departmentId && { departmentId: query.departmentId }),
+      ...(query.isKeyProcurement !== undefined && { isKeyProcurement: query.isKeyProcurement }),
     };
     if (scope) {
       if (query.departmentId && !scope.includes(query.departmentId)) return [[], 0];

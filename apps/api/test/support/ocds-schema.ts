@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import ajvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import jsonMergePatch from 'json-merge-patch';
+import { KEY_PROCUREMENT_RELEASE_SCHEMA } from '../../src/ocds/key-procurement-extension.js';
 
 // CommonJS packages: under NodeNext the default import is the module object, whose `default` is the export.
 const Ajv04 = ajvDraft04.default;
@@ -28,7 +29,7 @@ export type PackageValidator = (data: unknown) => { valid: boolean; errors: stri
 
 /**
  * The official OCDS 1.1.5 release-package schema (draft-04) with the used extensions' patches merged into the
- * core release schema, as the OCDS documentation describes.
+ * core release schema, as the OCDS documentation describes, the city's key-procurement extension included.
  */
 export function releasePackageValidator(): PackageValidator {
   const schemaDir = ocdsDir('OCDS_SCHEMA_DIR', '../shared/ocds/schema');
@@ -37,6 +38,8 @@ export function releasePackageValidator(): PackageValidator {
   for (const extension of USED_EXTENSIONS) {
     release = jsonMergePatch.apply(release, readJson(join(extensionsDir, extension, 'release-schema.json')));
   }
+  // The city's own extension, served by the API rather than kept with the registry's.
+  release = jsonMergePatch.apply(release, structuredClone(KEY_PROCUREMENT_RELEASE_SCHEMA));
   const ajv = new Ajv04({ allErrors: true, allowUnionTypes: true });
   ajv.addVocabulary(['codelist', 'openCodelist', 'deprecated', 'omitWhenMerged', 'wholeListMerge', 'versionId']);
   addFormats(ajv);

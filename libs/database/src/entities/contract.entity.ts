@@ -44,6 +44,8 @@ export class Contract {
   @Column({ type: 'integer', default: 10 }) reportingGraceDays!: number;
   @Column({ type: 'integer', default: 2 }) escalateAfterPeriods!: number;
   @Column({ type: 'varchar', length: 16, default: 'active' }) status!: ContractStatus;
+  /** A key procurement: one the city tracks closely as evidence of results-driven contracting (§10). */
+  @Column({ type: 'boolean', default: false }) isKeyProcurement!: boolean;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -5,6 +5,7 @@ import { Certification } from './certification.entity.js';
 import { ContractRenewal } from './contract-renewal.entity.js';
 import { Contract } from './contract.entity.js';
 import { Department } from './department.entity.js';
+import { Engagement } from './engagement.entity.js';
 import { EvaluationRunChunk } from './evaluation-run-chunk.entity.js';
 import { EvaluationRun } from './evaluation-run.entity.js';
 import { KpiEvaluation } from './kpi-evaluation.entity.js';
@@ -24,6 +25,7 @@ export * from './certification.entity.js';
 export * from './contract-renewal.entity.js';
 export * from './contract.entity.js';
 export * from './department.entity.js';
+export * from './engagement.entity.js';
 export * from './evaluation-run-chunk.entity.js';
 export * from './evaluation-run.entity.js';
 export * from './kpi-evaluation.entity.js';
@@ -45,6 +47,7 @@ export const ENTITIES = [
   Contract,
   ContractRenewal,
   Department,
+  Engagement,
   EvaluationRun,
   EvaluationRunChunk,
   Kpi,

@@ -37,6 +37,8 @@ export class Solicitation {
   @Column({ type: 'timestamptz', nullable: true }) dueAt!: Date | null;
   /** KPI definitions that become the contract's KPIs at award. */
   @Column({ type: 'jsonb', default: () => "'[]'" }) kpiTemplates!: KpiDefinition[];
+  /** A key procurement: one the city tracks closely as evidence of results-driven contracting (§10). */
+  @Column({ type: 'boolean', default: false }) isKeyProcurement!: boolean;
   @Column({ type: 'varchar', length: 16, default: 'draft' }) status!: SolicitationStatus;
   /** When the department's request reached procurement: where cycle time starts. */
   @Column({ type: 'timestamptz', nullable: true }) requisitionReceivedAt!: Date | null;

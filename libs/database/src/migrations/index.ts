@@ -14,6 +14,7 @@ import { OcdsReleases1796171200000 } from './1796171200000-OcdsReleases.js';
 import { NotificationDeliveredTo1796171300000 } from './1796171300000-NotificationDeliveredTo.js';
 import { NotificationRecords1796172000000 } from './1796172000000-NotificationRecords.js';
 import { PerformanceEvaluations1796174000000 } from './1796174000000-PerformanceEvaluations.js';
+import { KeyProcurementAndEngagements1796176000000 } from './1796176000000-KeyProcurementAndEngagements.js';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file; add its class here.
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   NotificationDeliveredTo1796171300000,
   NotificationRecords1796172000000,
   PerformanceEvaluations1796174000000,
+  KeyProcurementAndEngagements1796176000000,
 ];

@@ -28,9 +28,10 @@ import {
   type MeetingPackWorseningKpi,
 } from './meeting-pack.js';
 
-// Seven set-based statements, whatever the department's size: its row, its evaluations over the trend's months,
-// the month's contracts and payments, the notices, the diversity figures, the KPI groups the month covers and the
-// recent values of the KPIs on track or at risk in it (for the early warning).
+// Eight set-based statements, whatever the department's size: its row, its evaluations over the trend's months,
+// the month's contracts and payments, the notices, the diversity figures, the KPI groups the month covers, the
+// recent values of the KPIs on track or at risk in it (for the early warning) and the contracts' recent
+// engagements.
 // $1 is always the department.
 
 const DEPARTMENT = `SELECT id, code, name, head_email FROM departments WHERE id = $1`;
@@ -122,6 +123,21 @@ const RECENT_VALUES = `
    WHERE r.recent <= $4
    ORDER BY r.kpi_id, r.period_first_day`;
 
+/**
+ * $2, $3 the first day of the trend's first month and the pack month's last day. The last three engagements of
+ * each of the department's contracts on days of the trend's six months, by contract number, latest first.
+ */
+const ENGAGEMENTS = `
+  SELECT number AS "contractNumber", vendor_name AS "vendorName", to_char(date, 'YYYY-MM-DD') AS date, kind,
+         attendees, actions
+    FROM (SELECT c.number, v.legal_name AS vendor_name, g.date, g.kind, g.attendees,
+                 jsonb_array_length(g.actions)::int AS actions,
+                 row_number() OVER (PARTITION BY g.contract_id ORDER BY g.date DESC, g.created_at DESC, g.id) AS recency
+            FROM engagements g JOIN contracts c ON c.id = g.contract_id JOIN vendors v ON v.id = c.vendor_id
+           WHERE c.department_id = $1 AND g.date BETWEEN $2::date AND $3::date) recent
+   WHERE recency <= 3
+   ORDER BY number, date DESC, recency`;
+
 type KpiGroupRow = {
   frequency: Frequency;
   start_date: string;
@@ -175,6 +191,7 @@ export async function loadMeetingPack(
   const notices = await db.query(NOTICES, [departmentId, periods]);
   const diversity = await db.query(DIVERSITY, [departmentId, firstDay, lastDay]);
   const groups: KpiGroupRow[] = await db.query(KPI_GROUPS, [departmentId, firstDay, lastDay, periods]);
+  const engagements = await db.query(ENGAGEMENTS, [departmentId, periodFirstDay(parsePackMonth(months[0]!)!), lastDay]);
   const withinGrace = periodsWithinGrace(
     coveredPeriods(
       month,
@@ -264,6 +281,7 @@ export async function loadMeetingPack(
       diversePercent: row.diverse_percent as number | null,
       goalMet: row.goal_met as boolean | null,
     })),
+    engagements,
   };
 }
 

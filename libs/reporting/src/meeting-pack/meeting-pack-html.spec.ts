@@ -85,6 +85,16 @@ function packWithMarkup(): MeetingPack {
         trend: { direction: 'worsening', projectedValue: 88.5, projectedPeriod: '2026-04' },
       },
     ],
+    engagements: [
+      {
+        contractNumber: `C-1 ${MARKUP}`,
+        vendorName: `V ${MARKUP}`,
+        date: '2026-03-10',
+        kind: 'site_visit',
+        attendees: [`Ana ${MARKUP}`, 'ops@vendor.example'],
+        actions: 2,
+      },
+    ],
   };
 }
 
@@ -102,6 +112,15 @@ describe('meeting pack page', () => {
     for (let index = html.indexOf('<'); index !== -1; index = html.indexOf('<', index + 1)) {
       expect(html.slice(index, index + 20)).toMatch(tag);
     }
+  });
+
+  it("should list each contract's recent engagements in words", () => {
+    expect(html).toContain('Recent engagements with vendors');
+    expect(html).toContain('<td>Site visit</td>');
+    expect(html).toContain('<td>March 10, 2026</td>');
+    expect(html).toContain('Ana &lt;script&gt;');
+    expect(renderMeetingPackHtml(packWithMarkup(), { currency: 'USD', language: 'es' })).toContain('Visita de obra');
+    expect(renderMeetingPackHtml(packWithMarkup(), { currency: 'USD', language: 'pt' })).toContain('Visita técnica');
   });
 
   it('should load nothing from elsewhere and run nothing', () => {

@@ -72,6 +72,7 @@ export function renderMeetingPackHtml(pack: MeetingPack, options: { currency: st
     noticesSection(t, pack),
     missingSection(t, pack),
     diversitySection(t, pack, options.currency),
+    engagementsSection(t, pack),
     '</main>',
     '</body>',
     '</html>',
@@ -227,6 +228,26 @@ function diversitySection(t: PackText, pack: MeetingPack, currency: string): str
         cell(t.percent(row.diversePercent)),
         cell(t.goalMet(row.goalMet)),
       ]),
+    ),
+  ].join('\n');
+}
+
+function engagementsSection(t: PackText, pack: MeetingPack): string {
+  const { engagements: words } = t.words;
+  const heading = `<h2>${escapeHtml(words.heading)}</h2>`;
+  if (pack.engagements.length === 0) return [heading, empty(words.none)].join('\n');
+  return [
+    heading,
+    table(
+      words.caption({ monthLabel: t.periodWords(pack.month) }),
+      [
+        t.words.columns.contract,
+        words.columns.date,
+        words.columns.kind,
+        words.columns.attendees,
+        words.columns.actions,
+      ],
+      t.engagementRows(pack).map((row) => row.map((value) => cell(value))),
     ),
   ].join('\n');
 }

@@ -70,6 +70,7 @@ export async function renderMeetingPackPdf(
   noticesSection(doc, t, pack);
   missingSection(doc, t, pack);
   diversitySection(doc, t, pack, options.currency);
+  engagementsSection(doc, t, pack);
   return renderPdfToBuffer(doc);
 }
 
@@ -219,5 +220,22 @@ function diversitySection(doc: PdfDocument, t: PackText, pack: MeetingPack, curr
       t.percent(row.diversePercent),
       t.goalMet(row.goalMet),
     ]),
+  );
+}
+
+function engagementsSection(doc: PdfDocument, t: PackText, pack: MeetingPack): void {
+  const { engagements: words } = t.words;
+  if (!startSection(doc, words.heading, pack.engagements.length ? null : words.none)) return;
+  writeParagraph(doc, `${words.caption({ monthLabel: t.periodWords(pack.month) })}.`, { muted: true });
+  writeTable(
+    doc,
+    [
+      { header: t.words.columns.contract, width: 3.5 },
+      { header: words.columns.date, width: 1.5 },
+      { header: words.columns.kind, width: 1.3 },
+      { header: words.columns.attendees, width: 4 },
+      { header: words.columns.actions, width: 1.2, align: 'right' },
+    ],
+    t.engagementRows(pack),
   );
 }

@@ -1,12 +1,13 @@
 // The monthly performance-meeting pack of one department, as plain data: what the loader reads and the HTML and
 // PDF renderers write. Amounts are in the city's currency; percentages are 0–100 with one decimal.
 import type {
+  ContractTrend,
+  EngagementKind,
   KpiDirection,
   KpiStatus,
   KpiTrend,
-  PeriodNotificationKind,
   NotificationStatus,
-  ContractTrend,
+  PeriodNotificationKind,
 } from '#domain';
 
 /** The kinds of notice sent about a contract (the pack itself is not one of them). */
@@ -81,6 +82,18 @@ export type MeetingPackDiversity = {
   goalMet: boolean | null;
 };
 
+/** One of a contract's recent engagements: the last three of each contract in the trend's six months. */
+export type MeetingPackEngagement = {
+  contractNumber: string;
+  vendorName: string;
+  /** `YYYY-MM-DD`, the day it took place. */
+  date: string;
+  kind: EngagementKind;
+  attendees: string[];
+  /** How many actions were agreed. */
+  actions: number;
+};
+
 export type MeetingPackHeadline = {
   /** Contracts whose dates overlap the month. */
   activeContracts: number;
@@ -118,6 +131,8 @@ export type MeetingPack = {
   /** KPIs heading off track, by contract number then KPI name. */
   worsening: MeetingPackWorseningKpi[];
   diversity: MeetingPackDiversity[];
+  /** By contract number, latest first within each contract. */
+  engagements: MeetingPackEngagement[];
 };
 
 /** `meeting-pack_PW_2026-03.pdf`: the department's code kept to characters every file system and header takes. */

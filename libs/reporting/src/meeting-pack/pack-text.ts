@@ -86,6 +86,15 @@ export function packText(language: Language) {
         [figures.diverseShare, percent(headline.payments.diversePercent)],
       ];
     },
+    /** Contract (with vendor), day, kind, attendees and the number of actions, as both renderers show them. */
+    engagementRows: (pack: MeetingPack): string[][] =>
+      pack.engagements.map((engagement) => [
+        `${engagement.contractNumber} (${engagement.vendorName})`,
+        formatCalendarDate(engagement.date, locale),
+        words.engagements.kinds[engagement.kind],
+        engagement.attendees.join(', '),
+        number(engagement.actions),
+      ]),
     goalMet: (met: boolean | null) => (met === null ? NONE : met ? words.diversity.met : words.diversity.notMet),
   };
 }

@@ -48,6 +48,9 @@ export class ContractResponse {
   @ApiProperty({ enum: CONTRACT_STATUSES })
   status!: ContractStatus;
 
+  @ApiProperty({ description: 'A key procurement: tracked closely as evidence of results-driven contracting' })
+  isKeyProcurement!: boolean;
+
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt!: Date;
 
@@ -71,6 +74,7 @@ export const toContractResponse = (contract: Contract): ContractResponse => ({
   reportingGraceDays: contract.reportingGraceDays,
   escalateAfterPeriods: contract.escalateAfterPeriods,
   status: contract.status,
+  isKeyProcurement: contract.isKeyProcurement,
   createdAt: contract.createdAt,
   updatedAt: contract.updatedAt,
 });

@@ -1,7 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { CONTRACT_STATUSES, type ContractStatus } from '#domain';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PaginationQuery } from '../../common/pagination.js';
+import { booleanWord } from '../../common/validation.js';
 
 export class ContractsQuery extends PaginationQuery {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -18,4 +20,10 @@ export class ContractsQuery extends PaginationQuery {
   @IsOptional()
   @IsIn(CONTRACT_STATUSES, { message: `status must be one of ${CONTRACT_STATUSES.join(', ')}` })
   status?: ContractStatus;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'] })
+  @IsOptional()
+  @Transform(({ value }) => booleanWord(value))
+  @IsBoolean({ message: 'isKeyProcurement must be true or false' })
+  isKeyProcurement?: boolean;
 }

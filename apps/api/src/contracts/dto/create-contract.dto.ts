@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CONTRACT_STATUSES, type ContractStatus } from '#domain';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { IsPlainEmail } from '../../common/email-validator.js';
 import { FitsColumn, IsDecimal, OmittedOrSet } from '../../common/validation.js';
 import { IsCalendarDate, IsNotBefore } from '../../common/date-validators.js';
@@ -77,4 +89,13 @@ export class CreateContractDto {
   @OmittedOrSet()
   @IsIn(CONTRACT_STATUSES, { message: `status must be one of ${CONTRACT_STATUSES.join(', ')}` })
   status?: ContractStatus;
+
+  @ApiPropertyOptional({
+    default: false,
+    // At award, the solicitation's flag unless the award says otherwise.
+    description: 'A key procurement: tracked closely as evidence of results-driven contracting',
+  })
+  @OmittedOrSet()
+  @IsBoolean({ message: 'isKeyProcurement must be true or false' })
+  isKeyProcurement?: boolean;
 }

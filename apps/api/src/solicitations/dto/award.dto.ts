@@ -7,7 +7,8 @@ import { CreateContractDto } from '../../contracts/dto/create-contract.dto.js';
 
 /**
  * The contract an award creates, validated as a directly entered contract is. Vendor, department and solicitation
- * come from the award; title and value default to the solicitation's title and the bid's amount.
+ * come from the award; title and value default to the solicitation's title and the bid's amount, and
+ * `isKeyProcurement` to the solicitation's.
  */
 export class AwardContractDto extends IntersectionType(
   PickType(CreateContractDto, [
@@ -19,7 +20,9 @@ export class AwardContractDto extends IntersectionType(
     'reportingGraceDays',
     'escalateAfterPeriods',
   ] as const),
-  PartialType(PickType(CreateContractDto, ['title', 'value'] as const), { skipNullProperties: false }),
+  PartialType(PickType(CreateContractDto, ['title', 'value', 'isKeyProcurement'] as const), {
+    skipNullProperties: false,
+  }),
 ) {}
 
 export class AwardDto {

@@ -9,6 +9,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsNotEmpty,
   IsOptional,
@@ -111,4 +112,12 @@ export class CreateSolicitationDto {
   @IsOptional()
   @IsInstant()
   requisitionReceivedAt?: string;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'A key procurement: tracked closely as evidence of results-driven contracting',
+  })
+  @OmittedOrSet()
+  @IsBoolean({ message: 'isKeyProcurement must be true or false' })
+  isKeyProcurement?: boolean;
 }

@@ -48,6 +48,9 @@ export class SolicitationResponse {
   @ApiProperty({ enum: SOLICITATION_STATUSES })
   status!: SolicitationStatus;
 
+  @ApiProperty({ description: 'A key procurement: tracked closely as evidence of results-driven contracting' })
+  isKeyProcurement!: boolean;
+
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   requisitionReceivedAt!: Date | null;
 
@@ -83,6 +86,7 @@ export const toSolicitationResponse = (solicitation: Solicitation): Solicitation
   dueAt: solicitation.dueAt,
   kpiTemplates: solicitation.kpiTemplates,
   status: solicitation.status,
+  isKeyProcurement: solicitation.isKeyProcurement,
   requisitionReceivedAt: solicitation.requisitionReceivedAt,
   publishedAt: solicitation.publishedAt,
   closedAt: solicitation.closedAt,

@@ -235,5 +235,13 @@ export type MessageCatalogue = {
       met: string;
       notMet: string;
     };
+    /** A contract's recent engagements (meetings, site visits, calls), the record of its active management. */
+    engagements: {
+      heading: string;
+      none: string;
+      caption: Message<{ monthLabel: string }>;
+      kinds: Readonly<Record<'meeting' | 'site_visit' | 'call', string>>;
+      columns: { date: string; kind: string; attendees: string; actions: string };
+    };
   };
 };

@@ -289,5 +289,12 @@ export const en: MessageCatalogue = {
       met: 'Met',
       notMet: 'Not met',
     },
+    engagements: {
+      heading: 'Recent engagements with vendors',
+      none: 'No meeting, site visit or call was recorded in the last six months.',
+      caption: ({ monthLabel }) => `The last three engagements of each contract, in the six months to ${monthLabel}`,
+      kinds: { meeting: 'Meeting', site_visit: 'Site visit', call: 'Call' },
+      columns: { date: 'Date', kind: 'Kind', attendees: 'Attendees', actions: 'Actions agreed' },
+    },
   },
 };

@@ -306,5 +306,12 @@ export const es: MessageCatalogue = {
       met: 'Cumplida',
       notMet: 'No cumplida',
     },
+    engagements: {
+      heading: 'Reuniones recientes con los proveedores',
+      none: 'No se registró ninguna reunión, visita de obra ni llamada en los últimos seis meses.',
+      caption: ({ monthLabel }) => `Las tres últimas reuniones de cada contrato, en los seis meses hasta ${monthLabel}`,
+      kinds: { meeting: 'Reunión', site_visit: 'Visita de obra', call: 'Llamada' },
+      columns: { date: 'Fecha', kind: 'Tipo', attendees: 'Asistentes', actions: 'Acciones acordadas' },
+    },
   },
 };

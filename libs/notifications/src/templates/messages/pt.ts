@@ -304,5 +304,12 @@ export const pt: MessageCatalogue = {
       met: 'Atingida',
       notMet: 'Não atingida',
     },
+    engagements: {
+      heading: 'Reuniões recentes com os fornecedores',
+      none: 'Nenhuma reunião, visita técnica ou ligação foi registrada nos últimos seis meses.',
+      caption: ({ monthLabel }) => `As três últimas reuniões de cada contrato, nos seis meses até ${monthLabel}`,
+      kinds: { meeting: 'Reunião', site_visit: 'Visita técnica', call: 'Ligação' },
+      columns: { date: 'Data', kind: 'Tipo', attendees: 'Participantes', actions: 'Ações acordadas' },
+    },
   },
 };
