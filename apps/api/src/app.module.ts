@@ -11,6 +11,7 @@ import { DepartmentsModule } from './departments/departments.module.js';
 import { EvaluationsModule } from './evaluations/evaluations.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HomeModule } from './home/home.module.js';
+import { KpiLibraryModule } from './kpi-library/kpi-library.module.js';
 import { KpisModule } from './kpis/kpis.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { MeasurementsModule } from './measurements/measurements.module.js';
@@ -39,6 +40,7 @@ import { VendorsModule } from './vendors/vendors.module.js';
     SolicitationsModule,
     ContractsModule,
     KpisModule,
+    KpiLibraryModule,
     MeasurementsModule,
     PaymentsModule,
     VendorsModule,

@@ -27,3 +27,4 @@ export * from './queues/queues.js';
 export * from './text/storable-text.js';
 export * from './vendors/vendor-vocabulary.js';
 export * from './ocds/compile-release.js';
+export * from './kpi-library/library-kpi.js';

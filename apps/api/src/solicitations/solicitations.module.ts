@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Solicitation } from '#database';
+import { KpiLibraryModule } from '../kpi-library/kpi-library.module.js';
 import { AwardService } from './award.service.js';
 import { BidsController } from './bids.controller.js';
 import { BidsService } from './bids.service.js';
@@ -8,7 +9,7 @@ import { SolicitationsController } from './solicitations.controller.js';
 import { SolicitationsService } from './solicitations.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Solicitation])],
+  imports: [TypeOrmModule.forFeature([Solicitation]), KpiLibraryModule],
   controllers: [SolicitationsController, BidsController],
   providers: [SolicitationsService, BidsService, AwardService],
 })
