@@ -9,7 +9,7 @@ const CONTRACTS = 10_000;
 const MONTHS = 36;
 const FROM = '2020-01';
 const TO = '2022-12';
-/** Each figure is the median of this many runs, after one warm-up run of each. */
+/** Each figure is the median of this many rounds, after one warm-up round. */
 const RUNS = 7;
 
 /**
@@ -31,7 +31,7 @@ export const peerComparisonBenchmark: Benchmark = {
       const days = [periodFirstDay(parsePeriod(FROM)!), periodLastDay(parsePeriod(TO)!)];
       const ds = dataSource;
 
-      const bare = await median(() =>
+      const bareAggregate = () =>
         ds.query(
           `SELECT e.contract_id, count(*)::int AS evaluations,
                   count(*) FILTER (WHERE e.status = 'on_track')::int AS on_track, avg(e.value) AS mean_value
@@ -39,14 +39,8 @@ export const peerComparisonBenchmark: Benchmark = {
             WHERE k.library_kpi_id = ANY($1::uuid[]) AND period_in_range(e.period_first_day, e.period_last_day, $2, $3)
             GROUP BY e.contract_id`,
           [[v1, v2], ...days],
-        ),
-      );
-      const statement = await median(() => ds.query(peerComparisonSql(false), [[v1, v2], ...days, null]));
-      if (statement.rows !== CONTRACTS || bare.rows !== CONTRACTS) {
-        throw new Error(
-          `Expected ${CONTRACTS} peers; the statement gave ${statement.rows}, the aggregate ${bare.rows}`,
         );
-      }
+      const reportStatement = () => ds.query(peerComparisonSql(false), [[v1, v2], ...days, null]);
 
       api = await startApi({
         DATABASE_URL: database.url,
@@ -54,11 +48,15 @@ export const peerComparisonBenchmark: Benchmark = {
         QUEUE_PREFIX: `cpt-bench-${process.pid}`,
       });
       const url = `${api.url}/api/v1/reports/peer-comparison?libraryKpiId=${v2}&from=${FROM}&to=${TO}`;
-      const http = await median(async () => {
+      const apiJson = async () => {
         const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
         if (response.status !== 200) throw new Error(`The report answered ${response.status}`);
         return ((await response.json()) as { rows: unknown[] }).rows;
-      });
+      };
+      const [bare, statement, http] = await interleavedMedians([bareAggregate, reportStatement, apiJson]);
+      for (const [name, measured] of Object.entries({ statement, 'API JSON': http, 'bare aggregate': bare })) {
+        if (measured.rows !== CONTRACTS) throw new Error(`Expected ${CONTRACTS} peers; ${name} gave ${measured.rows}`);
+      }
       console.log(
         `  ${CONTRACTS} peers × ${MONTHS} months: statement ${statement.ms.toFixed(0)} ms, API JSON ` +
           `${http.ms.toFixed(0)} ms, bare aggregate ${bare.ms.toFixed(0)} ms (medians of ${RUNS})`,
@@ -81,17 +79,25 @@ export const peerComparisonBenchmark: Benchmark = {
   },
 };
 
-/** The median wall time of RUNS runs (after a warm-up), with the number of rows the last one answered. */
-async function median(run: () => Promise<unknown[]>): Promise<{ ms: number; rows: number }> {
-  let rows = (await run()).length;
-  const times: number[] = [];
-  for (let index = 0; index < RUNS; index++) {
-    const started = performance.now();
-    rows = (await run()).length;
-    times.push(performance.now() - started);
+/**
+ * The median wall time of each measurement over RUNS rounds (after a warm-up round), with the rows it answered.
+ * Each round runs every measurement once, one after the other, so that a machine busy for a while slows them all
+ * alike instead of whichever ran then.
+ */
+async function interleavedMedians(runs: (() => Promise<unknown[]>)[]): Promise<{ ms: number; rows: number }[]> {
+  const times = runs.map(() => [] as number[]);
+  const rows = runs.map(() => 0);
+  for (let round = 0; round <= RUNS; round++) {
+    for (const [index, run] of runs.entries()) {
+      const started = performance.now();
+      rows[index] = (await run()).length;
+      if (round > 0) times[index].push(performance.now() - started);
+    }
   }
-  times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(RUNS / 2)], rows };
+  return times.map((measured, index) => {
+    measured.sort((a, b) => a - b);
+    return { ms: measured[Math.floor(RUNS / 2)], rows: rows[index] };
+  });
 }
 
 /**

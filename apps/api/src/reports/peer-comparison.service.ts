@@ -33,7 +33,7 @@ export const PEER_COMPARISON_COLUMNS = [
  * range's first and last day, $4 the departments (uuid[], null for all). Peers are the contracts in scope with at
  * least one evaluation in the range of a KPI pinning any version of the entry. The versions are passed as values
  * (not joined from the version asked about) so that the planner knows how many KPIs pin them: joined, it guessed a
- * tenth of them and sorted the evaluations on disk instead of hashing them. `versions` are those pinned by the
+ * ninth of them and sorted the evaluations on disk instead of hashing them. `versions` are those pinned by the
  * contract's KPIs whose results are counted. The share is compared exactly (a double of two integers:
  * equal fractions are equal doubles, distinct ones far apart), so 2/4 and 3/6 tie; the rounded percentage is only
  * shown. For the CSV (`forCsv`), typed text goes through `spreadsheet_text()` and versions are one field.
