@@ -3,6 +3,7 @@ import { apiContractsBenchmark } from './api/api-contracts.bench.js';
 import { measurementImportBenchmark } from './api/measurement-import.bench.js';
 import { outcomesExportBenchmark } from './api/outcomes-export.bench.js';
 import { redFlagsBenchmark } from './api/red-flags.bench.js';
+import { peerComparisonBenchmark } from './api/peer-comparison.bench.js';
 import { formatTable, type Benchmark, type BenchResult } from './support/benchmark.js';
 import { evaluationBenchmark } from './worker/evaluation.bench.js';
 import { notificationDeliveryBenchmark } from './worker/notification-delivery.bench.js';
@@ -13,6 +14,7 @@ const BENCHMARKS: Benchmark[] = [
   evaluationBenchmark,
   notificationDeliveryBenchmark,
   outcomesExportBenchmark,
+  peerComparisonBenchmark,
   apiContractsBenchmark,
   redFlagsBenchmark,
 ];

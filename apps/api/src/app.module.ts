@@ -12,6 +12,7 @@ import { EngagementsModule } from './engagements/engagements.module.js';
 import { EvaluationsModule } from './evaluations/evaluations.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HomeModule } from './home/home.module.js';
+import { KpiLibraryModule } from './kpi-library/kpi-library.module.js';
 import { KpisModule } from './kpis/kpis.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { MeasurementsModule } from './measurements/measurements.module.js';
@@ -42,6 +43,7 @@ import { VendorsModule } from './vendors/vendors.module.js';
     SolicitationsModule,
     ContractsModule,
     KpisModule,
+    KpiLibraryModule,
     MeasurementsModule,
     PaymentsModule,
     EngagementsModule,

@@ -1,4 +1,5 @@
 import type { CertificationType, KpiDefinition, SolicitationCategory } from '#domain';
+import { starterLibraryKpi } from '#database';
 
 // The words the demo city is made of. Department names are those real US cities use; the city itself is
 // fictional, and every email address is under `.example`, so no demo email can reach anyone.
@@ -398,6 +399,30 @@ const kpi = (
   bounds: [number, number] = unit === '%' ? [0, 100] : [0, 1_000_000],
 ): KpiTemplate => ({ name, unit, direction, target, offTrackThreshold, frequency, description, decimals, bounds });
 
+/** A KPI pinned to a starter library entry: its definition and suggested figures are the library's. */
+const fromLibrary = (
+  name: string,
+  frequency: KpiDefinition['frequency'],
+  decimals = 1,
+  bounds?: [number, number],
+): KpiTemplate => {
+  const entry = starterLibraryKpi(name);
+  return {
+    ...kpi(
+      entry.name,
+      entry.unit,
+      entry.direction,
+      entry.suggestedTarget,
+      entry.suggestedOffTrackThreshold,
+      frequency,
+      entry.description,
+      decimals,
+      bounds,
+    ),
+    libraryKpiId: entry.id,
+  };
+};
+
 export const KPI_LIBRARY: Record<string, KpiTemplate> = {
   pothole: kpi(
     'Pothole repair time',
@@ -464,26 +489,8 @@ export const KPI_LIBRARY: Record<string, KpiTemplate> = {
     'monthly',
     'Share of signal outages restored within 4 hours of the call.',
   ),
-  missedPickup: kpi(
-    'Missed trash pickups per 10,000 households',
-    'per 10k',
-    'lower_is_better',
-    5,
-    10,
-    'monthly',
-    'Confirmed missed collections per 10,000 serviced households.',
-    1,
-    [0, 200],
-  ),
-  recycling: kpi(
-    'Recycling contamination rate',
-    '%',
-    'lower_is_better',
-    15,
-    22,
-    'monthly',
-    'Share of collected recycling rejected at the sorting facility.',
-  ),
+  missedPickup: fromLibrary('Missed waste collections per 10,000', 'monthly', 1, [0, 200]),
+  recycling: fromLibrary('Recycling contamination rate', 'monthly'),
   bulkItem: kpi(
     'Bulk item requests collected on schedule',
     '%',
@@ -574,24 +581,8 @@ export const KPI_LIBRARY: Record<string, KpiTemplate> = {
     1,
     [0, 200],
   ),
-  callAnswer: kpi(
-    '311 calls answered within 60 seconds',
-    '%',
-    'higher_is_better',
-    80,
-    70,
-    'monthly',
-    'Share of 311 calls answered by an agent within 60 seconds.',
-  ),
-  firstContact: kpi(
-    'First-contact resolution',
-    '%',
-    'higher_is_better',
-    75,
-    65,
-    'monthly',
-    'Share of 311 contacts resolved without a follow-up.',
-  ),
+  callAnswer: fromLibrary('311 calls answered within 60 seconds', 'monthly'),
+  firstContact: fromLibrary('311 first-contact resolution', 'monthly'),
   satisfaction: kpi(
     'Customer satisfaction',
     'points',
@@ -603,16 +594,7 @@ export const KPI_LIBRARY: Record<string, KpiTemplate> = {
     2,
     [1, 5],
   ),
-  uptime: kpi(
-    'System availability',
-    '%',
-    'higher_is_better',
-    99.9,
-    99.5,
-    'monthly',
-    'Share of scheduled hours the service was available.',
-    2,
-  ),
+  uptime: fromLibrary('Service uptime', 'monthly', 2),
   ticketResolution: kpi(
     'Priority tickets resolved within 8 hours',
     '%',
@@ -704,15 +686,7 @@ export const KPI_LIBRARY: Record<string, KpiTemplate> = {
     1,
     [0, 100],
   ),
-  workOrders: kpi(
-    'Work orders closed within SLA',
-    '%',
-    'higher_is_better',
-    90,
-    80,
-    'monthly',
-    'Share of facility work orders closed within their service level.',
-  ),
+  workOrders: fromLibrary('Facility work orders completed on time', 'monthly'),
   hvacUptime: kpi(
     'HVAC equipment uptime',
     '%',

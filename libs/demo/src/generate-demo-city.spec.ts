@@ -1,3 +1,4 @@
+import { STARTER_LIBRARY_KPIS } from '#database';
 import { addCalendarDays, contractPeriods, kpiRuleProblems, parsePeriodFor } from '#domain';
 import {
   ANNUAL_KPI,
@@ -198,6 +199,27 @@ describe('the service lines', () => {
     const used = new Set(SERVICE_LINES.flatMap((line) => line.kpis));
     expect(Object.keys(KPI_LIBRARY).filter((key) => !used.has(key))).toEqual([]);
     for (const template of [...Object.values(KPI_LIBRARY), ANNUAL_KPI]) expect(kpiRuleProblems(template)).toEqual([]);
+  });
+
+  it('should pin starter library entries on several contracts, each KPI reading as its entry', () => {
+    const pinned = city.kpis.filter((kpi) => kpi.libraryKpiId !== null);
+    const contractsPerEntry = new Map<string, Set<string>>();
+    for (const kpi of pinned) {
+      const entry = STARTER_LIBRARY_KPIS.find((candidate) => candidate.id === kpi.libraryKpiId)!;
+      expect([kpi.name, kpi.description, kpi.unit, kpi.direction]).toEqual([
+        entry.name,
+        entry.description,
+        entry.unit,
+        entry.direction,
+      ]);
+      contractsPerEntry.set(entry.id, (contractsPerEntry.get(entry.id) ?? new Set()).add(kpi.contractId));
+    }
+    // Peers to compare: some entry is held by several contracts.
+    expect(Math.max(...[...contractsPerEntry.values()].map((contracts) => contracts.size))).toBeGreaterThanOrEqual(3);
+    const pinnedTemplates = city.solicitations
+      .flatMap((solicitation) => solicitation.kpiTemplates)
+      .filter((t) => t.libraryKpiId);
+    expect(pinnedTemplates.length).toBeGreaterThan(0);
   });
 
   it("should tell a title and a trade apart: no title in two lines, no trade inside another line's", () => {

@@ -71,7 +71,7 @@ const KEY_PROCUREMENT_ESTIMATE = 2_000_000;
 export type DemoSolicitation = Omit<Solicitation, 'department'>;
 export type DemoBid = Omit<Bid, 'solicitation' | 'vendor'>;
 export type DemoContract = Omit<Contract, 'vendor' | 'department' | 'solicitation' | 'bid'>;
-export type DemoKpi = Omit<Kpi, 'contract'>;
+export type DemoKpi = Omit<Kpi, 'contract' | 'libraryKpi'>;
 export type DemoMeasurement = Omit<Measurement, 'kpi'>;
 export type DemoPayment = Omit<Payment, 'contract' | 'payeeVendor'>;
 
@@ -340,6 +340,7 @@ export function generateDemoCity(options: DemoCityOptions): DemoCity {
     for (const template of kpis) {
       const kpi: DemoKpi = {
         ...toDefinition(template),
+        libraryKpiId: template.libraryKpiId ?? null,
         id: random.uuid(),
         contractId: row.id,
         active: true,

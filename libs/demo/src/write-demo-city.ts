@@ -1,3 +1,4 @@
+import { insertStarterLibraryKpis } from '#database';
 import type { DemoCity } from './generate-demo-city.js';
 
 /** Anything that runs SQL with positional parameters: a node-postgres client or a TypeORM DataSource. */
@@ -24,9 +25,11 @@ const snakeCase = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${lette
 /**
  * Stores a generated city set-based: per table, multi-row `INSERT ... SELECT` from `json_populate_recordset`, which
  * reads each column by the table's own type, so a statement carries thousands of rows in one parameter. The demo
- * is seeded, not entered: no audit events are written for it. Run it inside a transaction.
+ * is seeded, not entered: no audit events are written for it. Run it inside a transaction. The starter KPI
+ * library comes first (it is there after migrating, but not after `--reset`): demo KPIs pin its entries.
  */
 export async function writeDemoCity(db: DemoSqlRunner, city: DemoCity): Promise<void> {
+  await insertStarterLibraryKpis(db);
   for (const [table, key] of TABLES) {
     const rows = city[key] as object[];
     if (rows.length === 0) continue;

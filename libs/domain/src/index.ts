@@ -31,3 +31,4 @@ export * from './ocds/compile-release.js';
 export * from './performance/performance-evaluation.js';
 export * from './contracts/contract-expiry.js';
 export * from './evaluation/kpi-trend.js';
+export * from './kpi-library/library-kpi.js';

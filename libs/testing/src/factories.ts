@@ -1,5 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { ApiKey, Bid, Certification, Contract, Department, Kpi, KpiEvaluation, Solicitation, Vendor } from '#database';
+import {
+  ApiKey,
+  Bid,
+  Certification,
+  Contract,
+  Department,
+  Kpi,
+  KpiEvaluation,
+  LibraryKpi,
+  Solicitation,
+  Vendor,
+} from '#database';
 import {
   displayPrefix,
   generateToken,
@@ -70,6 +82,29 @@ export const buildKpiDefinition = (overrides: Partial<KpiDefinition> = {}): KpiD
   frequency: 'monthly',
   ...overrides,
 });
+
+/**
+ * A KPI library version: a new entry's version 1 (higher is better, suggested 90/80) unless `entryId` and
+ * `version` say it is a later version of an entry.
+ */
+export const createLibraryKpi = (dataSource: DataSource, overrides: Partial<LibraryKpi> = {}): Promise<LibraryKpi> => {
+  const id = randomUUID();
+  return dataSource.getRepository(LibraryKpi).save(
+    Object.assign(new LibraryKpi(), {
+      id,
+      entryId: id,
+      version: 1,
+      name: `Library KPI ${next()}`,
+      category: 'general',
+      unit: '%',
+      direction: 'higher_is_better',
+      description: 'A measure of the library.',
+      suggestedTarget: 90,
+      suggestedOffTrackThreshold: 80,
+      ...overrides,
+    }),
+  );
+};
 
 export const createSolicitation = (
   dataSource: DataSource,

@@ -18,6 +18,9 @@ import { MeetingPackQuery } from './dto/meeting-pack.query.js';
 import { ExpiringReportService } from './expiring-report.service.js';
 import { ReportQuery, type ReportFormat } from './dto/report.query.js';
 import { MeetingPackService } from './meeting-pack.service.js';
+import { PeerComparisonQuery } from './dto/peer-comparison.query.js';
+import { PeerComparisonResponse } from './dto/peer-comparison.response.js';
+import { PeerComparisonService } from './peer-comparison.service.js';
 import { OutcomeReportService } from './outcome-report.service.js';
 import { metricRows, type ProcurementMetrics } from './procurement-metrics.js';
 import { ProcurementMetricsService } from './procurement-metrics.service.js';
@@ -47,6 +50,7 @@ export class ReportsController {
     private readonly meetingPacks: MeetingPackService,
     private readonly expiring: ExpiringReportService,
     private readonly redFlags: RedFlagsService,
+    private readonly peers: PeerComparisonService,
   ) {}
 
   /** The contracts a department must decide about soon: renew, re-procure or let them end. */
@@ -114,6 +118,22 @@ export class ReportsController {
     const { report, rows } = await this.redFlags.compute(scope, query);
     if (query.format === 'json') return report;
     return file(this.redFlags.csv(report, rows), 'red-flags', scope, query.format);
+  }
+
+  @Get('peer-comparison')
+  @ApiOperation({
+    summary: 'Peer comparison: contracts using one library KPI, by on-track share, with rank and percentile',
+  })
+  @ApiOkResponse({ type: PeerComparisonResponse, description: 'JSON; CSV and XLSX carry the same rows' })
+  @ApiProduces(CONTENT_TYPES.json, CONTENT_TYPES.csv, CONTENT_TYPES.xlsx)
+  async peerComparison(
+    @Query() query: PeerComparisonQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PeerComparisonResponse | StreamableFile> {
+    const scope = await this.scopes.resolve(query, principal);
+    if (query.format === 'json') return this.peers.compute(query.libraryKpiId, scope);
+    const stream = await this.peers.file(query.libraryKpiId, scope, query.format);
+    return file(stream, 'peer-comparison', scope, query.format);
   }
 
   /** One department's monthly performance-meeting pack: a PDF to take along, an HTML page to read, or its data. */

@@ -66,7 +66,12 @@ export class AwardService {
       );
       const kpis = await manager.save(
         solicitation.kpiTemplates.map((template) =>
-          manager.create(Kpi, { ...template, contractId: contract.id, active: true }),
+          manager.create(Kpi, {
+            ...template,
+            libraryKpiId: template.libraryKpiId ?? null,
+            contractId: contract.id,
+            active: true,
+          }),
         ),
       );
 

@@ -8,13 +8,13 @@ import {
   STATUS_TIMESTAMP,
   transitionTimeProblem,
   type Actor,
-  type KpiDefinition,
   type SolicitationAction,
   type Clock,
 } from '#domain';
 import { DataSource, EntityManager, In, Repository, type DeepPartial, type FindOptionsWhere } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { KpiDefinitionDto } from '../kpis/dto/kpi-definition.dto.js';
+import { KpiLibraryService } from '../kpi-library/kpi-library.service.js';
+import { templateDefinitions } from '../kpis/kpi-definitions.js';
 import type { CreateSolicitationDto } from './dto/create-solicitation.dto.js';
 import { toSolicitationResponse } from './dto/solicitation.response.js';
 import type { SolicitationsQuery } from './dto/solicitations.query.js';
@@ -33,6 +33,7 @@ export class SolicitationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(Solicitation) private readonly solicitations: Repository<Solicitation>,
     private readonly audit: AuditService,
+    private readonly library: KpiLibraryService,
   ) {}
 
   async create(dto: CreateSolicitationDto, actor: Actor): Promise<Solicitation> {
@@ -40,7 +41,9 @@ export class SolicitationsService {
     return this.dataSource.transaction(async (manager) => {
       await assertDepartmentExists(manager, dto.departmentId);
       await assertReferenceFree(manager, dto.referenceNumber);
-      const solicitation = await manager.save(manager.create(Solicitation, { ...toColumns(dto), status: 'draft' }));
+      const solicitation = await manager.save(
+        manager.create(Solicitation, { ...(await toColumns(this.library, manager, dto)), status: 'draft' }),
+      );
       await this.audit.record(manager, actor, {
         action: 'create',
         entityType: SOLICITATION_ENTITY,
@@ -96,7 +99,9 @@ export class SolicitationsService {
         await assertReferenceFree(manager, dto.referenceNumber);
       }
       const before = toSolicitationResponse(solicitation);
-      const updated = await manager.save(manager.merge(Solicitation, solicitation, toColumns(dto)));
+      const updated = await manager.save(
+        manager.merge(Solicitation, solicitation, await toColumns(this.library, manager, dto)),
+      );
       await this.audit.record(manager, actor, {
         action: 'update',
         entityType: SOLICITATION_ENTITY,
@@ -161,24 +166,17 @@ export async function lockSolicitation(manager: EntityManager, id: string): Prom
   return solicitation;
 }
 
-/** Templates as stored: plain definitions, description null when absent. */
-export const toKpiDefinition = (template: KpiDefinitionDto): KpiDefinition => ({
-  name: template.name,
-  description: template.description ?? null,
-  unit: template.unit,
-  direction: template.direction,
-  target: template.target,
-  offTrackThreshold: template.offTrackThreshold,
-  frequency: template.frequency,
-});
-
-function toColumns(dto: UpdateSolicitationDto): DeepPartial<Solicitation> {
+async function toColumns(
+  library: KpiLibraryService,
+  manager: EntityManager,
+  dto: UpdateSolicitationDto,
+): Promise<DeepPartial<Solicitation>> {
   const { dueAt, requisitionReceivedAt, kpiTemplates, ...rest } = dto;
   return {
     ...rest,
     ...(dueAt !== undefined && { dueAt: new Date(dueAt) }),
     ...(requisitionReceivedAt !== undefined && { requisitionReceivedAt: new Date(requisitionReceivedAt) }),
-    ...(kpiTemplates !== undefined && { kpiTemplates: kpiTemplates.map(toKpiDefinition) }),
+    ...(kpiTemplates !== undefined && { kpiTemplates: await templateDefinitions(library, manager, kpiTemplates) }),
   };
 }
 

@@ -10,6 +10,7 @@ import { EvaluationRunChunk } from './evaluation-run-chunk.entity.js';
 import { EvaluationRun } from './evaluation-run.entity.js';
 import { KpiEvaluation } from './kpi-evaluation.entity.js';
 import { Kpi } from './kpi.entity.js';
+import { LibraryKpi } from './library-kpi.entity.js';
 import { Measurement } from './measurement.entity.js';
 import { Notification } from './notification.entity.js';
 import { OcdsRelease } from './ocds-release.entity.js';
@@ -30,6 +31,7 @@ export * from './evaluation-run-chunk.entity.js';
 export * from './evaluation-run.entity.js';
 export * from './kpi-evaluation.entity.js';
 export * from './kpi.entity.js';
+export * from './library-kpi.entity.js';
 export * from './measurement.entity.js';
 export * from './notification.entity.js';
 export * from './ocds-release.entity.js';
@@ -52,6 +54,7 @@ export const ENTITIES = [
   EvaluationRunChunk,
   Kpi,
   KpiEvaluation,
+  LibraryKpi,
   Measurement,
   Notification,
   OcdsRelease,

@@ -2,6 +2,7 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   ManyToOne,
   PrimaryGeneratedColumn,
   Unique,
@@ -9,6 +10,7 @@ import {
   type Relation,
 } from 'typeorm';
 import { Contract } from './contract.entity.js';
+import { LibraryKpi } from './library-kpi.entity.js';
 import { type Frequency, type KpiDirection } from '#domain';
 
 /**
@@ -18,6 +20,7 @@ import { type Frequency, type KpiDirection } from '#domain';
 @Entity('kpis')
 @Unique('uq_kpis_contract_name', ['contractId', 'name'])
 @Unique('uq_kpis_id_contract', ['id', 'contractId'])
+@Index('ix_kpis_library_kpi', ['libraryKpiId'])
 export class Kpi {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'uuid' }) contractId!: string;
@@ -30,6 +33,9 @@ export class Kpi {
   @Column({ type: 'numeric', precision: 18, scale: 4 }) offTrackThreshold!: number;
   @Column({ type: 'varchar', length: 16 }) frequency!: Frequency;
   @Column({ type: 'boolean', default: true }) active!: boolean;
+  /** The library version the KPI's definition came from, if any; later versions of the entry never change it. */
+  @Column({ type: 'uuid', nullable: true }) libraryKpiId!: string | null;
+  @ManyToOne(() => LibraryKpi, { onDelete: 'RESTRICT' }) libraryKpi!: Relation<LibraryKpi> | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -13,6 +13,8 @@ import { SpreadsheetText1796170400000 } from './1796170400000-SpreadsheetText.js
 import { OcdsReleases1796171200000 } from './1796171200000-OcdsReleases.js';
 import { NotificationDeliveredTo1796171300000 } from './1796171300000-NotificationDeliveredTo.js';
 import { NotificationRecords1796172000000 } from './1796172000000-NotificationRecords.js';
+import { KpiLibrary1796173000000 } from './1796173000000-KpiLibrary.js';
+import { StarterKpiLibrary1796173000001 } from './1796173000001-StarterKpiLibrary.js';
 import { PerformanceEvaluations1796174000000 } from './1796174000000-PerformanceEvaluations.js';
 import { KeyProcurementAndEngagements1796176000000 } from './1796176000000-KeyProcurementAndEngagements.js';
 
@@ -33,6 +35,8 @@ export const MIGRATIONS = [
   OcdsReleases1796171200000,
   NotificationDeliveredTo1796171300000,
   NotificationRecords1796172000000,
+  KpiLibrary1796173000000,
+  StarterKpiLibrary1796173000001,
   PerformanceEvaluations1796174000000,
   KeyProcurementAndEngagements1796176000000,
 ];

@@ -15,4 +15,6 @@ export type KpiDefinition = {
   target: number;
   offTrackThreshold: number;
   frequency: Frequency;
+  /** The KPI library version the definition was taken from; absent for a definition of its own. */
+  libraryKpiId?: string;
 };

@@ -1,7 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { FREQUENCIES, KPI_DIRECTIONS, kpiRuleProblems, type Frequency, type KpiDirection } from '#domain';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, registerDecorator } from 'class-validator';
-import { FitsColumn, IsDecimal } from '../../common/validation.js';
+import {
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  registerDecorator,
+  ValidateIf,
+} from 'class-validator';
+import { FitsColumn, IsDecimal, OmittedOrSet } from '../../common/validation.js';
 
 /** The direction/threshold rule as a field check on offTrackThreshold, so the error names that field. */
 function FollowsKpiRule(): PropertyDecorator {
@@ -20,54 +29,96 @@ function FollowsKpiRule(): PropertyDecorator {
       },
       validator: {
         validate(_value, args) {
-          const kpi = args!.object as KpiDefinitionDto;
+          const { direction, target, offTrackThreshold } = args!.object as KpiDefinitionDto;
           if (
-            !KPI_DIRECTIONS.includes(kpi.direction) ||
-            typeof kpi.target !== 'number' ||
-            typeof kpi.offTrackThreshold !== 'number'
+            direction === undefined ||
+            !KPI_DIRECTIONS.includes(direction) ||
+            typeof target !== 'number' ||
+            typeof offTrackThreshold !== 'number'
           ) {
-            return true; // the fields' own checks report those
+            return true; // the fields' own checks report those, or the library version decides (the service)
           }
-          return kpiRuleProblems(kpi).length === 0;
+          return kpiRuleProblems({ direction, target, offTrackThreshold }).length === 0;
         },
       },
     });
 }
 
-/** A KPI's definition: used by solicitation templates and by contract KPIs alike. */
+/** Required of a KPI of its own; with `libraryKpiId`, optional (the library version gives or suggests it). */
+const OwnUnlessFromLibrary = (): PropertyDecorator =>
+  ValidateIf((kpi: KpiDefinitionDto, value) => kpi.libraryKpiId === undefined || value !== undefined);
+
+/** A field a library version defines: refused beside `libraryKpiId`, so that a pinned KPI reads as its version. */
+function LeftToLibrary(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'leftToLibrary',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: '$property comes from the library KPI named by libraryKpiId; leave it out' },
+      validator: { validate: (_value, args) => (args!.object as KpiDefinitionDto).libraryKpiId === undefined },
+    });
+}
+
+/**
+ * A KPI's definition: used by solicitation templates and by contract KPIs alike. With `libraryKpiId` the name,
+ * description, unit and direction come from that library version, and target and threshold default to its
+ * suggested ones.
+ */
 export class KpiDefinitionDto {
-  @ApiProperty({ example: 'Potholes repaired within 48 hours' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The library version (GET /kpi-library) this KPI takes its definition from, and keeps',
+  })
+  @OmittedOrSet()
+  @IsUUID('all', { message: 'libraryKpiId must be a UUID' })
+  libraryKpiId?: string;
+
+  @ApiProperty({ example: 'Potholes repaired within 48 hours', description: 'Left out with libraryKpiId' })
+  @OwnUnlessFromLibrary()
+  @LeftToLibrary()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
-  name!: string;
+  name?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'Left out with libraryKpiId' })
   @IsOptional()
+  @LeftToLibrary()
   @IsString()
   @MaxLength(2000)
   description?: string;
 
-  @ApiProperty({ example: '%' })
+  @ApiProperty({ example: '%', description: 'Left out with libraryKpiId' })
+  @OwnUnlessFromLibrary()
+  @LeftToLibrary()
   @IsString()
   @IsNotEmpty()
   @MaxLength(40)
-  unit!: string;
+  unit?: string;
 
-  @ApiProperty({ enum: KPI_DIRECTIONS })
+  @ApiProperty({ enum: KPI_DIRECTIONS, description: 'Left out with libraryKpiId' })
+  @OwnUnlessFromLibrary()
+  @LeftToLibrary()
   @IsIn(KPI_DIRECTIONS, { message: `direction must be one of ${KPI_DIRECTIONS.join(', ')}` })
-  direction!: KpiDirection;
+  direction?: KpiDirection;
 
-  @ApiProperty({ example: 95 })
+  @ApiProperty({ example: 95, description: "With libraryKpiId, optional: the version's suggested target" })
+  @OwnUnlessFromLibrary()
   @IsDecimal(4)
   @FitsColumn()
-  target!: number;
+  target?: number;
 
-  @ApiProperty({ example: 90, description: 'At or beyond it (on the bad side) the KPI is off track' })
+  @ApiProperty({
+    example: 90,
+    description:
+      "At or beyond it (on the bad side) the KPI is off track. With libraryKpiId, optional: the version's suggested threshold",
+  })
+  @OwnUnlessFromLibrary()
   @IsDecimal(4)
   @FitsColumn()
   @FollowsKpiRule()
-  offTrackThreshold!: number;
+  offTrackThreshold?: number;
 
   @ApiProperty({ enum: FREQUENCIES })
   @IsIn(FREQUENCIES, { message: `frequency must be one of ${FREQUENCIES.join(', ')}` })

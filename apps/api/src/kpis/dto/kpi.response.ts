@@ -33,6 +33,9 @@ export class KpiResponse {
   @ApiProperty()
   active!: boolean;
 
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The KPI library version it pins' })
+  libraryKpiId!: string | null;
+
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt!: Date;
 
@@ -51,6 +54,7 @@ export const toKpiResponse = (kpi: Kpi): KpiResponse => ({
   offTrackThreshold: kpi.offTrackThreshold,
   frequency: kpi.frequency,
   active: kpi.active,
+  libraryKpiId: kpi.libraryKpiId,
   createdAt: kpi.createdAt,
   updatedAt: kpi.updatedAt,
 });

@@ -19,30 +19,11 @@ import {
   Max,
   MaxLength,
   Min,
-  registerDecorator,
   ValidateNested,
 } from 'class-validator';
 import { FitsColumn, IsDecimal, OmittedOrSet } from '../../common/validation.js';
 import { IsInstant } from '../../common/date-validators.js';
 import { KpiDefinitionDto } from '../../kpis/dto/kpi-definition.dto.js';
-
-/** KPI names are unique within a contract, so templates must be too. */
-function HasUniqueNames(): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'hasUniqueNames',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message: '$property must not repeat a KPI name' },
-      validator: {
-        validate: (value: unknown) => {
-          if (!Array.isArray(value)) return true;
-          const names = value.map((item: { name?: unknown }) => item?.name);
-          return new Set(names).size === names.length;
-        },
-      },
-    });
-}
 
 export class CreateSolicitationDto {
   @ApiProperty({ example: 'RFP-2026-014' })
@@ -95,13 +76,15 @@ export class CreateSolicitationDto {
   @IsInstant()
   dueAt?: string;
 
-  @ApiPropertyOptional({ type: [KpiDefinitionDto], description: 'KPIs the contract will carry once awarded' })
+  @ApiPropertyOptional({
+    type: [KpiDefinitionDto],
+    description: 'KPIs the contract will carry once awarded; their names must not repeat',
+  })
   @OmittedOrSet()
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
   @Type(() => KpiDefinitionDto)
-  @HasUniqueNames()
   kpiTemplates?: KpiDefinitionDto[];
 
   @ApiPropertyOptional({
